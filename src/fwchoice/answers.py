@@ -1,0 +1,222 @@
+"""Answers to the questionnaire: reading raw values and recording where each came from.
+
+Raw values arrive from YAML or JSON answers files, presets, ``--set ID=VALUE``
+flags and prompts. ``normalize`` turns any of them into the selected choice
+ids, or says in one line what the question accepts.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Literal
+
+from fwchoice.fileformat import UNSURE
+from fwchoice.model import Document, Question
+from fwchoice.sanitize import quote
+from fwchoice.schema import did_you_mean
+
+Provenance = Literal["asked", "default", "preset", "flag", "file"]
+
+_TRUE_WORDS = {"yes", "y", "true", "on"}
+_FALSE_WORDS = {"no", "n", "false", "off"}
+
+
+@dataclass(frozen=True)
+class Answer:
+    """The selected choice ids (several for a multiple-choice question), or unsure."""
+
+    choices: tuple[str, ...]
+    how: Provenance = "asked"
+    unsure: bool = False
+
+    @classmethod
+    def not_sure(cls, how: Provenance = "asked") -> Answer:
+        return cls((), how, unsure=True)
+
+
+Answers = dict[str, Answer]
+
+
+class AnswerProblem(ValueError):
+    """A value that does not fit its question; the message names what would."""
+
+
+def accepted_values(question: Question) -> str:
+    """A one-line list of what the question accepts, for error messages."""
+    ids = list(question.choices)
+    if question.type == "scale":
+        first, last = question.choices[ids[0]], question.choices[ids[-1]]
+        text = f"1 to {len(ids)} ({first.label} … {last.label})"
+    elif question.type == "multiple":
+        text = "a list of: " + ", ".join(ids)
+    else:
+        text = ", ".join(ids)
+    return f"{text}, or {UNSURE}"
+
+
+def normalize(question: Question, raw: object) -> tuple[str, ...] | None:
+    """The choice ids a raw value selects; ``None`` means 'not sure'.
+
+    Raises ``AnswerProblem`` with a message listing what the question accepts.
+    """
+    if isinstance(raw, str) and raw.strip().lower() == UNSURE:
+        return None
+    if not question.choices:
+        raise AnswerProblem(f"question {quote(question.id)} has no choices to answer with")
+    if question.type == "multiple":
+        return _multiple(question, raw)
+    if isinstance(raw, list):
+        raise AnswerProblem(
+            f"question {quote(question.id)} takes one answer, not a list; "
+            f"use one of {accepted_values(question)}"
+        )
+    if question.type == "yes_no":
+        return (_yes_no(question, raw),)
+    if question.type == "scale":
+        return (_scale(question, raw),)
+    return (_single(question, raw),)
+
+
+def _single(question: Question, raw: object) -> str:
+    if isinstance(raw, str) and raw in question.choices:
+        return raw
+    text = raw if isinstance(raw, str) else str(raw).lower()
+    hint = did_you_mean(text, list(question.choices))
+    raise AnswerProblem(
+        f"{quote(text)} is not a choice of question {quote(question.id)}{hint}; "
+        f"use one of {accepted_values(question)}"
+    )
+
+
+def _yes_no(question: Question, raw: object) -> str:
+    # YAML 1.1 reads an unquoted yes/no as a boolean; accept both spellings.
+    if isinstance(raw, bool):
+        return "yes" if raw else "no"
+    if isinstance(raw, str):
+        word = raw.strip().lower()
+        if word in _TRUE_WORDS:
+            return "yes"
+        if word in _FALSE_WORDS:
+            return "no"
+    raise AnswerProblem(
+        f"{quote(raw)} is not an answer to yes/no question {quote(question.id)}; "
+        f"use yes, no, or {UNSURE}"
+    )
+
+
+def _scale(question: Question, raw: object) -> str:
+    if isinstance(raw, str):
+        word = raw.strip()
+        if word.isdigit():
+            raw = int(word)
+        else:
+            for choice in question.choices.values():
+                if choice.label.casefold() == word.casefold():
+                    return choice.id
+    if isinstance(raw, int) and not isinstance(raw, bool) and str(raw) in question.choices:
+        return str(raw)
+    raise AnswerProblem(
+        f"{quote(raw)} is not a point on the scale of question {quote(question.id)}; "
+        f"use {accepted_values(question)}"
+    )
+
+
+def _multiple(question: Question, raw: object) -> tuple[str, ...]:
+    if isinstance(raw, str):
+        items: list[object] = [part.strip() for part in raw.split(",") if part.strip()]
+    elif isinstance(raw, list):
+        items = list(raw)
+    else:
+        raise AnswerProblem(
+            f"question {quote(question.id)} takes a list of choices; "
+            f"use {accepted_values(question)}"
+        )
+    chosen = {_single(question, item) for item in items}
+    # File order, so the same selection always reads (and hashes) the same.
+    return tuple(c for c in question.choices if c in chosen)
+
+
+def display(question: Question, answer: Answer) -> str:
+    """The answer as a person reads it: choice labels, 'not sure' or 'none'."""
+    if answer.unsure:
+        return "not sure"
+    if not answer.choices:
+        return "none"
+    labels = [question.choices[c].label for c in answer.choices if c in question.choices]
+    return ", ".join(labels)
+
+
+def raw_value(question: Question, answer: Answer) -> object:
+    """The answer as an answers file writes it (the inverse of ``normalize``)."""
+    if answer.unsure:
+        return UNSURE
+    if question.type == "multiple":
+        return list(answer.choices)
+    if question.type == "scale":
+        return int(answer.choices[0])
+    return answer.choices[0]
+
+
+def applies(question: Question, answers: Answers) -> bool:
+    """Whether the question's ``when`` holds for the answers given so far.
+
+    An unsure earlier answer counts as possibly matching: the question is asked,
+    because its answer matters in some of the worlds the user is unsure between.
+    """
+    for other, allowed in question.when.items():
+        answer = answers.get(other)
+        if answer is None:
+            return False
+        if answer.unsure:
+            continue
+        if not allowed.intersection(answer.choices):
+            return False
+    return True
+
+
+def default_answers(document: Document) -> dict[str, tuple[str, ...]]:
+    return {q.id: q.default for q in document.questions.values() if q.default is not None}
+
+
+Layer = tuple[Provenance, dict[str, object]]
+
+
+def collect(document: Document, layers: list[Layer]) -> Answers:
+    """Read every given value (later layers win); raise ``AnswerProblem`` on the first bad one."""
+    given: Answers = {}
+    for how, values in layers:
+        for qid, raw in values.items():
+            question = document.questions.get(qid)
+            if question is None:
+                hint = did_you_mean(str(qid), list(document.questions))
+                raise AnswerProblem(
+                    f"unknown question {quote(qid)}{hint}; questions are: "
+                    + ", ".join(document.questions)
+                )
+            choices = normalize(question, raw)
+            given[qid] = Answer.not_sure(how) if choices is None else Answer(choices, how)
+    return given
+
+
+def complete(
+    document: Document, given: Answers, *, fill_defaults: bool
+) -> tuple[Answers, list[str]]:
+    """Walk the questionnaire in order and keep the answers to questions that apply.
+
+    Conditions see only earlier answers. Returns those answers (defaults filled
+    in where asked) and the ids of applicable questions still unanswered; a
+    question after an unanswered one may depend on it, so callers that prompt
+    ask the first missing question and call again.
+    """
+    answers: Answers = {}
+    missing: list[str] = []
+    for question in document.questions.values():
+        if not applies(question, answers):
+            continue
+        if question.id in given:
+            answers[question.id] = given[question.id]
+        elif fill_defaults and question.default is not None:
+            answers[question.id] = Answer(question.default, "default")
+        else:
+            missing.append(question.id)
+    return answers, missing

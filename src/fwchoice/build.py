@@ -1,0 +1,265 @@
+"""Cleaned data (already checked against the format) to the typed model.
+
+The schema leaves out every value that failed, so here a present value always
+has the right type; an absent required value gets a harmless stand-in (a label
+falls back to the id) because its absence was already reported, and lint goes
+on to find the remaining problems in the same run.
+"""
+
+from __future__ import annotations
+
+from fractions import Fraction
+from typing import Any
+
+from fwchoice.answers import AnswerProblem, normalize
+from fwchoice.model import (
+    Benchmark,
+    BenchmarkResult,
+    Choice,
+    ConfidenceLevel,
+    Criterion,
+    DecisionRules,
+    Document,
+    DocumentSource,
+    Feature,
+    FeatureValue,
+    Hybrid,
+    Item,
+    Note,
+    Option,
+    Preset,
+    Question,
+    Scenario,
+    SourceRef,
+)
+
+DEFAULT_HYBRID_MARGIN = Fraction(3)
+
+
+def exact(value: float) -> Fraction:
+    """A number from YAML as the decimal its author wrote (0.1 is 1/10, not a binary float)."""
+    return Fraction(repr(value)) if isinstance(value, float) else Fraction(value)
+
+
+def build_document(data: dict[str, Any]) -> Document:
+    options = {oid: _option(oid, o) for oid, o in data.get("options", {}).items()}
+    criteria = {cid: _criterion(cid, c) for cid, c in data.get("criteria", {}).items()}
+    questions: dict[str, Question] = {}
+    for qid, q in data.get("questions", {}).items():
+        questions[qid] = _question(qid, q, questions)
+    source = data.get("source")
+    return Document(
+        version=data.get("version", 1),
+        title=data.get("title", ""),
+        description=data.get("description", ""),
+        source=DocumentSource(
+            title=source.get("title", ""),
+            url=source.get("url", ""),
+            author=source.get("author", ""),
+            published=source.get("published", ""),
+        )
+        if source
+        else None,
+        options=options,
+        criteria=criteria,
+        features={fid: _feature(fid, f) for fid, f in data.get("features", {}).items()},
+        benchmarks={bid: _benchmark(bid, b) for bid, b in data.get("benchmarks", {}).items()},
+        hybrids={hid: _hybrid(hid, h) for hid, h in data.get("hybrids", {}).items()},
+        decision=_decision(data.get("decision", {})),
+        questions=questions,
+        presets={
+            pid: Preset(pid, p.get("description", ""), dict(p.get("answers", {})))
+            for pid, p in data.get("presets", {}).items()
+        },
+        scenarios={sid: _scenario(sid, s) for sid, s in data.get("scenarios", {}).items()},
+    )
+
+
+def _notes(raw: list[dict[str, Any]]) -> tuple[Note, ...]:
+    return tuple(
+        Note(
+            status=n.get("status", "nuance"),
+            text=n.get("text", ""),
+            sources=tuple(
+                SourceRef(s.get("title", ""), s.get("url", "")) for s in n.get("sources", [])
+            ),
+            suggested_ratings=dict(n.get("suggested_ratings", {})),
+        )
+        for n in raw
+    )
+
+
+def _items(raw: list[dict[str, Any]]) -> tuple[Item, ...]:
+    return tuple(Item(i.get("label", ""), i.get("detail", "")) for i in raw)
+
+
+def _option(oid: str, o: dict[str, Any]) -> Option:
+    return Option(
+        id=oid,
+        label=o.get("label", oid),
+        summary=o.get("summary", ""),
+        url=o.get("url", ""),
+        strengths=tuple(o.get("strengths", [])),
+        ideal_for=_items(o.get("ideal_for", [])),
+        examples=_items(o.get("examples", [])),
+        choose_when=tuple(o.get("choose_when", [])),
+        notes=_notes(o.get("notes", [])),
+    )
+
+
+def _criterion(cid: str, c: dict[str, Any]) -> Criterion:
+    return Criterion(
+        id=cid,
+        label=c.get("label", cid),
+        description=c.get("description", ""),
+        weight=exact(c.get("weight", 1)),
+        ratings=dict(c.get("ratings", {})),
+        rationale=c.get("rationale", ""),
+        notes=_notes(c.get("notes", [])),
+    )
+
+
+def _feature(fid: str, f: dict[str, Any]) -> Feature:
+    values = {
+        oid: FeatureValue(v.get("text", ""), v.get("builtin"), v.get("fill", ""))
+        for oid, v in f.get("values", {}).items()
+    }
+    return Feature(
+        id=fid,
+        label=f.get("label", fid),
+        values=values,
+        description=f.get("description", ""),
+        notes=_notes(f.get("notes", [])),
+    )
+
+
+def _benchmark(bid: str, b: dict[str, Any]) -> Benchmark:
+    results = {
+        oid: BenchmarkResult(r["value"], r.get("setup", ""))
+        for oid, r in b.get("results", {}).items()
+        if "value" in r
+    }
+    return Benchmark(
+        id=bid,
+        label=b.get("label", bid),
+        unit=b.get("unit", ""),
+        results=results,
+        description=b.get("description", ""),
+        higher_is_better=b.get("higher_is_better", True),
+        approximate=b.get("approximate", False),
+        notes=_notes(b.get("notes", [])),
+    )
+
+
+def _hybrid(hid: str, h: dict[str, Any]) -> Hybrid:
+    return Hybrid(
+        id=hid,
+        label=h.get("label", hid),
+        summary=h.get("summary", ""),
+        options=tuple(h.get("options", [])),
+        steps=tuple(h.get("steps", [])),
+        when=h.get("when", ""),
+    )
+
+
+def _decision(d: dict[str, Any]) -> DecisionRules:
+    levels = [
+        ConfidenceLevel(exact(c["min_margin"]), c.get("label", ""), c.get("explanation", ""))
+        for c in d.get("confidence", [])
+        if "min_margin" in c
+    ]
+    levels.sort(key=lambda level: level.min_margin, reverse=True)
+    return DecisionRules(
+        hybrid_margin=exact(d.get("hybrid_margin", DEFAULT_HYBRID_MARGIN)),
+        confidence=tuple(levels),
+    )
+
+
+def _question(qid: str, q: dict[str, Any], earlier: dict[str, Question]) -> Question:
+    kind = q.get("type", "single")
+    if kind == "scale":
+        choices = _scale_choices(q.get("scale", {}))
+    else:
+        choices = {
+            cid: Choice(
+                id=cid,
+                label=c.get("label", cid),
+                help=c.get("help", ""),
+                weights={k: exact(v) for k, v in c.get("weights", {}).items()},
+                needs=tuple(c.get("needs", [])),
+            )
+            for cid, c in q.get("choices", {}).items()
+        }
+    question = Question(
+        id=qid, text=q.get("text", qid), type=kind, choices=choices, help=q.get("help", "")
+    )
+    default = None
+    if "default" in q and choices:
+        try:
+            default = normalize(question, q["default"])
+        except AnswerProblem:
+            default = None  # reported by lint (FWC302)
+    elif kind == "multiple":
+        default = ()
+    return Question(
+        id=qid,
+        text=question.text,
+        type=kind,
+        choices=choices,
+        help=question.help,
+        default=default,
+        when=_condition(q.get("when", {}), earlier),
+    )
+
+
+def scale_baseline(scale: dict[str, Any]) -> int:
+    labels = scale.get("labels", [])
+    return int(scale.get("baseline", (len(labels) + 1) // 2))
+
+
+def _scale_choices(scale: dict[str, Any]) -> dict[str, Choice]:
+    labels = scale.get("labels", [])
+    baseline = scale_baseline(scale)
+    per_step = {k: exact(v) for k, v in scale.get("weights_per_step", {}).items()}
+    choices = {}
+    for point, label in enumerate(labels, start=1):
+        steps = point - baseline
+        weights = {k: v * steps for k, v in per_step.items() if steps}
+        choices[str(point)] = Choice(id=str(point), label=label, weights=weights)
+    return choices
+
+
+def _condition(when: dict[str, Any], earlier: dict[str, Question]) -> dict[str, frozenset[str]]:
+    """Normalise each condition to the choice ids it allows.
+
+    A reference to an unknown or later question, or to an unknown choice, is
+    kept as written (it can never match) and reported by lint.
+    """
+    condition: dict[str, frozenset[str]] = {}
+    for qid, raw in when.items():
+        values = raw if isinstance(raw, list) else [raw]
+        target = earlier.get(qid)
+        allowed: set[str] = set()
+        for value in values:
+            if target is None:
+                allowed.add(str(value))
+                continue
+            try:
+                allowed.update(normalize(target, value) or ())
+            except AnswerProblem:
+                allowed.add(f"\0{value}")  # matches nothing; lint reports it
+        condition[qid] = frozenset(allowed)
+    return condition
+
+
+def _scenario(sid: str, s: dict[str, Any]) -> Scenario:
+    expect = s.get("expect", {})
+    return Scenario(
+        id=sid,
+        description=s.get("description", ""),
+        expect_winner=expect.get("winner", ""),
+        expect_hybrid=expect.get("hybrid"),
+        preset=s.get("preset"),
+        answers=dict(s.get("answers", {})),
+        source=s.get("source", ""),
+    )

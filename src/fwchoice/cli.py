@@ -1,0 +1,202 @@
+"""The command line: a thin Typer layer over ``fwchoice.commands``.
+
+Each command only declares its options and hands plain values to a function in
+``fwchoice.commands``, imported when the command runs so that start-up pays
+only for what the command uses. One error boundary (``FwchoiceGroup.main``)
+maps every outcome to an exit code: 0 success, 1 problems found or invalid
+data, 2 usage error, 130 interrupted. A user mistake is one line on stderr,
+never a traceback.
+"""
+
+from __future__ import annotations
+
+import sys
+from enum import Enum
+from typing import Annotated, Any
+
+import typer
+from typer.core import TyperGroup
+
+from fwchoice import __version__
+from fwchoice.errors import EXIT_ABORTED, EXIT_USAGE, FwchoiceError
+
+
+class FwchoiceGroup(TyperGroup):
+    """The one error boundary: exceptions in, exit codes and one-line messages out."""
+
+    def main(  # type: ignore[override]
+        self,
+        args: Any = None,
+        prog_name: str | None = None,
+        complete_var: str | None = None,
+        standalone_mode: bool = True,
+        **extra: Any,
+    ) -> Any:
+        code = self._run(args, prog_name, complete_var, **extra)
+        if standalone_mode:
+            sys.exit(code)
+        return code
+
+    def _run(self, args: Any, prog_name: str | None, complete_var: str | None, **extra: Any) -> int:
+        from fwchoice import console
+
+        try:
+            result = super().main(
+                args=args,
+                prog_name=prog_name or "fwchoice",
+                complete_var=complete_var,
+                standalone_mode=False,
+                **extra,
+            )
+        except FwchoiceError as error:
+            if isinstance(error, console.OutputClosed):
+                console.silence_stdout()
+            elif str(error):
+                console.error_line(str(error))
+            if error.exit_code == EXIT_ABORTED and not str(error):
+                console.error_line("Aborted.")
+            return error.exit_code
+        except typer.TyperException as error:  # click's UsageError and friends
+            console.error_line(_usage_message(error))
+            return int(getattr(error, "exit_code", EXIT_USAGE))
+        except (typer.Abort, KeyboardInterrupt, EOFError):
+            console.error_line("Aborted.")
+            return EXIT_ABORTED
+        except BrokenPipeError:
+            console.silence_stdout()
+            return 0
+        if result == EXIT_ABORTED:  # Typer turns Ctrl-C outside a prompt into Exit(130)
+            console.error_line("Aborted.")
+        return result if isinstance(result, int) else 0
+
+
+def _usage_message(error: typer.TyperException) -> str:
+    ctx = getattr(error, "ctx", None)
+    command = ctx.command_path if ctx is not None else "fwchoice"
+    message = error.format_message().rstrip(".")
+    return f"{message}; see '{command} --help'"
+
+
+app = typer.Typer(
+    cls=FwchoiceGroup,
+    name="fwchoice",
+    help="Choose a Python web framework with a weighted, explained recommendation.",
+    invoke_without_command=True,
+    pretty_exceptions_enable=False,
+    context_settings={"help_option_names": ["-h", "--help"]},
+    rich_markup_mode="rich",
+)
+
+CriteriaOption = Annotated[
+    str | None,
+    typer.Option(
+        "--criteria",
+        metavar="PATH",
+        help="Criteria file to use (default: $FWCHOICE_CRITERIA, ./criteria.yaml, "
+        "else the built-in file).",
+        show_default=False,
+    ),
+]
+
+
+def _version(value: bool) -> None:
+    if value:
+        from fwchoice import console
+
+        console.write(f"fwchoice {__version__}\n")
+        raise typer.Exit(0)
+
+
+@app.callback()
+def overview(
+    ctx: typer.Context,
+    version: Annotated[
+        bool,
+        typer.Option("--version", "-V", callback=_version, is_eager=True, help="Show the version."),
+    ] = False,
+) -> None:
+    """Choose a Python web framework with a weighted, explained recommendation.
+
+    Everything comes from a criteria file: the built-in one, ./criteria.yaml,
+    or --criteria PATH.
+    """
+    if ctx.invoked_subcommand is None:
+        from fwchoice.commands.overview import run
+
+        raise typer.Exit(run())
+
+
+class LintFormat(str, Enum):
+    text = "text"
+    json = "json"
+    github = "github"
+
+
+@app.command(
+    epilog="Examples:\n\n"
+    "  fwchoice lint criteria.yaml\n\n"
+    "  fwchoice lint --format github decisions/*.yaml\n\n"
+    "  fwchoice lint --explain FWC104",
+)
+def lint(
+    paths: Annotated[
+        list[str] | None,
+        typer.Argument(
+            metavar="[PATH]...",
+            help="Criteria files (default: the file other commands would use).",
+            show_default=False,
+        ),
+    ] = None,
+    output_format: Annotated[
+        LintFormat, typer.Option("--format", "-f", help="Output format.")
+    ] = LintFormat.text,
+    strict: Annotated[bool, typer.Option("--strict", help="Fail on warnings too.")] = False,
+    quiet: Annotated[
+        bool, typer.Option("--quiet", "-q", help="No summary line on stderr.")
+    ] = False,
+    explain: Annotated[
+        str | None,
+        typer.Option("--explain", metavar="CODE", help="Explain a diagnostic code and exit."),
+    ] = None,
+    criteria: CriteriaOption = None,
+) -> None:
+    """Check criteria files: every problem, located by line and column.
+
+    Exit status: 0 clean, 1 problems found, 2 usage error.
+    """
+    from fwchoice.commands import lint as command
+
+    if explain:
+        raise typer.Exit(command.explain(explain))
+    raise typer.Exit(
+        command.run(
+            paths or [],
+            criteria=criteria,
+            output_format=output_format.value,
+            strict=strict,
+            quiet=quiet,
+        )
+    )
+
+
+@app.command(
+    epilog="Examples:\n\n"
+    "  fwchoice schema > criteria.schema.json\n\n"
+    "  fwchoice schema --output schema/criteria.schema.json --force",
+)
+def schema(
+    output: Annotated[
+        str | None,
+        typer.Option("--output", "-o", metavar="FILE", help="Write to FILE instead of stdout."),
+    ] = None,
+    force: Annotated[bool, typer.Option("--force", help="Overwrite FILE if it exists.")] = False,
+) -> None:
+    """Print the criteria file format as JSON Schema (draft 2020-12), for editors and CI."""
+    from fwchoice.commands import schema as command
+
+    raise typer.Exit(command.run(output, force=force))
+
+
+def main() -> None:
+    """Console-script entry point."""
+    app()

@@ -1,0 +1,72 @@
+"""``fwchoice lint``: validate criteria files for people, CI and pre-commit."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Literal
+
+from fwchoice import console
+from fwchoice.codes import CODES
+from fwchoice.errors import EXIT_OK, EXIT_PROBLEMS, UsageError
+from fwchoice.lint.runner import Analysis
+from fwchoice.loader import CriteriaSource, analyse_source, resolve_source
+from fwchoice.render.diagnostics import FileResult, as_github, as_json, as_text
+from fwchoice.sanitize import quote
+
+LintFormat = Literal["text", "json", "github"]
+
+
+def run(
+    paths: list[str],
+    *,
+    criteria: str | None,
+    output_format: LintFormat,
+    strict: bool,
+    quiet: bool,
+) -> int:
+    sources = (
+        [CriteriaSource(Path(p), p, "argument") for p in paths]
+        if paths
+        else [resolve_source(criteria)]
+    )
+    results: list[FileResult] = []
+    summaries: list[str] = []
+    for source in sources:
+        analysis, digest = analyse_source(source, run_scenarios=True)
+        results.append(FileResult(source.label, source.describe(), digest, analysis.diagnostics))
+        summaries.append(_summary(source, analysis))
+    render = {"text": as_text, "json": as_json, "github": as_github}[output_format]
+    console.write(render(results))
+    if output_format == "text" and not quiet:
+        for line in summaries:
+            console.info_line(line)
+    failing = any(d.severity == "error" or strict for r in results for d in r.diagnostics)
+    return EXIT_PROBLEMS if failing else EXIT_OK
+
+
+def _summary(source: CriteriaSource, analysis: Analysis) -> str:
+    errors, warnings = len(analysis.errors), len(analysis.warnings)
+    where = source.describe()
+    if not errors and not warnings and analysis.document is not None:
+        doc = analysis.document
+        parts = [
+            f"{len(doc.options)} options",
+            f"{len(doc.criteria)} criteria",
+            f"{len(doc.questions)} questions",
+            f"{len(doc.scenarios)} scenarios hold",
+        ]
+        return f"{where}: no problems ({', '.join(parts)})"
+    counts = [_plural(errors, "error"), _plural(warnings, "warning")]
+    return f"{where}: {', '.join(counts)}"
+
+
+def _plural(count: int, word: str) -> str:
+    return f"{count} {word}{'' if count == 1 else 's'}"
+
+
+def explain(code: str) -> int:
+    entry = CODES.get(code.strip().upper())
+    if entry is None:
+        raise UsageError(f"unknown code {quote(code)}; codes run from FWC001 to FWC401")
+    console.write(f"{entry.code} ({entry.severity}): {entry.title}\n\n{entry.explanation}\n")
+    return EXIT_OK

@@ -1,0 +1,404 @@
+"""The criteria file format, version 1: the single source of truth.
+
+Lint validates against these specs, ``fwchoice schema`` prints them as JSON
+Schema, and the README's format reference describes the same keys. The
+descriptions here are what an editor shows on hover.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from fwchoice.schema import (
+    AnyOf,
+    Boolean,
+    Choice,
+    Field,
+    Id,
+    IdMap,
+    ListOf,
+    Named,
+    Number,
+    Record,
+    Spec,
+    Text,
+    Version,
+    to_json_schema,
+)
+
+FORMAT_VERSION = 1
+RATING_MIN = 0
+RATING_MAX = 5
+SCHEMA_ID = "https://github.com/fwchoice/fwchoice/raw/main/schema/criteria.schema.json"
+QUESTION_TYPES = ("single", "multiple", "yes_no", "scale")
+NOTE_STATUSES = ("dated", "disputed", "unsourced", "nuance")
+UNSURE = "unsure"
+
+_url = Text(
+    description="A web address (http or https).",
+    max_length=500,
+    pattern=r"^https?://\S+$",
+    pattern_hint="give a full http(s):// address",
+)
+
+_source = Named(
+    "source",
+    Record(
+        description="Where a claim can be checked.",
+        fields={
+            "title": Field(Text(description="What the source is, in a few words."), True),
+            "url": Field(_url, True),
+        },
+    ),
+)
+
+_rating = Named(
+    "rating",
+    Number(
+        description=f"Stars from {RATING_MIN} to {RATING_MAX}, as in a decision matrix.",
+        minimum=RATING_MIN,
+        maximum=RATING_MAX,
+        integer=True,
+        range_hint=f"ratings are whole stars from {RATING_MIN} to {RATING_MAX}",
+    ),
+)
+
+_ratings = IdMap(
+    _rating,
+    what="option",
+    description="Each option's rating, keyed by option id.",
+)
+
+_note = Named(
+    "note",
+    Record(
+        description=(
+            "A caveat about a claim: dated, disputed, unsourced or a nuance. The source's "
+            "rating stays; the note makes sure a reader sees both."
+        ),
+        fields={
+            "status": Field(Choice(NOTE_STATUSES, "How the claim holds up today."), True),
+            "text": Field(
+                Text(description="What a reader should know, in a sentence or two."), True
+            ),
+            "sources": Field(ListOf(_source, description="Evidence for the note.")),
+            "suggested_ratings": Field(
+                IdMap(
+                    _rating,
+                    what="option",
+                    description="Ratings the evidence suggests instead (shown, never used).",
+                )
+            ),
+        },
+    ),
+)
+_notes = ListOf(_note, description="Notes on dated or disputed claims, with sources.")
+
+_item = Named(
+    "item",
+    Record(
+        description="A short labelled point.",
+        fields={
+            "label": Field(Text(description="A few words.", max_length=200), True),
+            "detail": Field(Text(description="One sentence.")),
+        },
+    ),
+)
+
+_option = Record(
+    description="One of the things being chosen between.",
+    fields={
+        "label": Field(Text(description="Name shown in tables.", max_length=80), True),
+        "summary": Field(Text(description="One or two sentences on what it is.")),
+        "url": Field(_url),
+        "strengths": Field(ListOf(Text(), description="What it is good at.")),
+        "ideal_for": Field(ListOf(_item, description="Its ideal use cases.")),
+        "examples": Field(ListOf(_item, description="Example projects that suit it.")),
+        "choose_when": Field(ListOf(Text(), description="'Choose it when...' points.")),
+        "notes": Field(_notes),
+    },
+)
+
+_weight = Number(
+    description="How much the criterion counts before any answer (0 = not at all).",
+    minimum=0,
+    maximum=1000,
+    range_hint="weights are from 0 to 1000",
+)
+
+_criterion = Record(
+    description="A row of the decision matrix.",
+    fields={
+        "label": Field(Text(description="Name shown in tables.", max_length=80), True),
+        "description": Field(Text(description="One line: what this criterion measures."), True),
+        "weight": Field(_weight),
+        "ratings": Field(_ratings, True),
+        "rationale": Field(Text(description="Why the options are rated as they are.")),
+        "notes": Field(_notes),
+    },
+)
+
+_feature = Record(
+    description="A row of the feature comparison.",
+    fields={
+        "label": Field(Text(description="Name shown in tables.", max_length=80), True),
+        "description": Field(Text()),
+        "values": Field(
+            IdMap(
+                Record(
+                    description="What one option offers for this feature.",
+                    fields={
+                        "text": Field(Text(description="What the table shows."), True),
+                        "builtin": Field(
+                            Boolean(description="Whether the option ships it built in.")
+                        ),
+                        "fill": Field(
+                            Text(description="How teams usually fill the gap when not built in.")
+                        ),
+                    },
+                ),
+                what="option",
+                description="Each option's value, keyed by option id.",
+            ),
+            True,
+        ),
+        "notes": Field(_notes),
+    },
+)
+
+_benchmark = Record(
+    description="A row of benchmark figures.",
+    fields={
+        "label": Field(Text(description="What was measured.", max_length=120), True),
+        "description": Field(Text()),
+        "unit": Field(Text(description="Unit of the figures, e.g. req/s.", max_length=40), True),
+        "higher_is_better": Field(Boolean(description="true for throughput, false for latency.")),
+        "approximate": Field(Boolean(description="Whether the figures are approximate (~).")),
+        "results": Field(
+            IdMap(
+                Record(
+                    fields={
+                        "value": Field(Number(minimum=0, description="The figure."), True),
+                        "setup": Field(Text(description="What exactly ran, e.g. the ORM used.")),
+                    }
+                ),
+                what="option",
+                description="Each option's figure, keyed by option id.",
+            ),
+            True,
+        ),
+        "notes": Field(_notes),
+    },
+)
+
+_hybrid = Record(
+    description="A way to combine options, offered when the scores are too close to call.",
+    fields={
+        "label": Field(Text(max_length=120), True),
+        "summary": Field(Text(), True),
+        "options": Field(ListOf(Id(), min_items=2, description="The options combined."), True),
+        "steps": Field(ListOf(Text(), description="How to do it.")),
+        "when": Field(Text(description="When this approach fits.")),
+    },
+)
+
+_confidence_level = Record(
+    fields={
+        "min_margin": Field(
+            Number(minimum=0, maximum=100, description="Smallest margin, in points."), True
+        ),
+        "label": Field(Text(max_length=40), True),
+        "explanation": Field(Text()),
+    }
+)
+
+_decision = Record(
+    description="How margins between the top two options are worded.",
+    fields={
+        "hybrid_margin": Field(
+            Number(
+                minimum=0,
+                maximum=100,
+                description="Below this margin (points of 100) the verdict is a hybrid.",
+            )
+        ),
+        "confidence": Field(
+            ListOf(_confidence_level, description="Confidence wording by margin, any order.")
+        ),
+    },
+)
+
+_effect = Number(
+    minimum=-1000,
+    maximum=1000,
+    description="Added to the criterion's weight when this answer is given.",
+    range_hint="effects are from -1000 to 1000",
+)
+_weight_effects = IdMap(_effect, what="criterion", description="Weight changes, by criterion id.")
+
+_choice = Record(
+    description="One answer to a question.",
+    fields={
+        "label": Field(Text(max_length=200), True),
+        "help": Field(Text()),
+        "weights": Field(_weight_effects),
+        "needs": Field(
+            ListOf(Id(), description="Features this answer makes necessary (feature ids).")
+        ),
+    },
+)
+
+_scalar_answer = AnyOf(
+    [Text(max_length=64), Number(integer=True, minimum=-1_000_000, maximum=1_000_000), Boolean()]
+)
+_answer = Named(
+    "answer",
+    AnyOf(
+        [_scalar_answer, ListOf(Text(max_length=64), max_items=100)],
+        description=(
+            "A choice id; a list of choice ids for a multiple-choice question; a number "
+            "for a scale; yes or no; or 'unsure'."
+        ),
+    ),
+)
+_answers = IdMap(_answer, what="question", description="Answers keyed by question id.")
+
+_question = Record(
+    description="A question of the questionnaire, and what each answer does.",
+    fields={
+        "text": Field(Text(description="The question as asked.", max_length=300), True),
+        "help": Field(Text(description="One line shown under the question.")),
+        "type": Field(Choice(QUESTION_TYPES, "single, multiple, yes_no or scale."), True),
+        "choices": Field(
+            IdMap(
+                _choice,
+                min_items=2,
+                what="choice",
+                description="For single, multiple and yes_no types.",
+            )
+        ),
+        "scale": Field(
+            Record(
+                description="For the scale type: labelled points 1..n and a per-step effect.",
+                fields={
+                    "labels": Field(ListOf(Text(max_length=80), min_items=2, max_items=10), True),
+                    "baseline": Field(
+                        Number(
+                            integer=True,
+                            minimum=1,
+                            maximum=10,
+                            description="The neutral point (no effect); default: the middle.",
+                        )
+                    ),
+                    "weights_per_step": Field(
+                        IdMap(
+                            _effect,
+                            what="criterion",
+                            description="Weight change per point above the baseline.",
+                        )
+                    ),
+                },
+            )
+        ),
+        "default": Field(_answer),
+        "when": Field(
+            IdMap(
+                AnyOf(
+                    [
+                        _scalar_answer,
+                        ListOf(_scalar_answer, min_items=1, max_items=100),
+                    ]
+                ),
+                what="question",
+                description=(
+                    "Ask only when every listed earlier question's answer is (one of) "
+                    "the given choice(s)."
+                ),
+            )
+        ),
+    },
+    extra_json={
+        "allOf": [
+            {
+                "if": {
+                    "properties": {"type": {"enum": ["single", "multiple", "yes_no"]}},
+                    "required": ["type"],
+                },
+                "then": {"required": ["choices"]},
+            },
+            {
+                "if": {"properties": {"type": {"const": "scale"}}, "required": ["type"]},
+                "then": {"required": ["scale"]},
+            },
+        ]
+    },
+)
+
+_preset = Record(
+    description="A named set of answers, e.g. a typical project.",
+    fields={
+        "description": Field(Text(description="One line shown by --list-presets."), True),
+        "answers": Field(_answers, True),
+    },
+)
+
+_scenario = Record(
+    description="A known case: these answers must give this recommendation (lint checks it).",
+    fields={
+        "description": Field(Text(), True),
+        "preset": Field(Id(description="Start from this preset's answers.")),
+        "answers": Field(_answers),
+        "expect": Field(
+            Record(
+                fields={
+                    "winner": Field(Id(description="The option that must come first."), True),
+                    "hybrid": Field(
+                        Boolean(description="Whether the verdict must (not) be a hybrid.")
+                    ),
+                }
+            ),
+            True,
+        ),
+        "source": Field(Text(description="Where the expectation comes from.")),
+    },
+)
+
+DOCUMENT: Spec = Record(
+    description="A decision between options: matrix, features, questionnaire and scenarios.",
+    fields={
+        "version": Field(Version(FORMAT_VERSION, "Format version; always 1."), True),
+        "title": Field(Text(description="What is being decided.", max_length=200), True),
+        "description": Field(Text()),
+        "source": Field(
+            Record(
+                description="The comparison this file carries.",
+                fields={
+                    "title": Field(Text(), True),
+                    "url": Field(_url),
+                    "author": Field(Text()),
+                    "published": Field(Text(max_length=40)),
+                },
+            )
+        ),
+        "options": Field(
+            IdMap(_option, min_items=2, what="option", description="What is chosen between."),
+            True,
+        ),
+        "criteria": Field(
+            IdMap(_criterion, min_items=1, what="criterion", description="The decision matrix."),
+            True,
+        ),
+        "features": Field(IdMap(_feature, what="feature", description="The feature comparison.")),
+        "benchmarks": Field(IdMap(_benchmark, what="benchmark", description="Benchmark figures.")),
+        "hybrids": Field(IdMap(_hybrid, what="hybrid", description="Ways to combine options.")),
+        "decision": Field(_decision),
+        "questions": Field(IdMap(_question, what="question", description="The questionnaire.")),
+        "presets": Field(IdMap(_preset, what="preset", description="Named answer sets.")),
+        "scenarios": Field(IdMap(_scenario, what="scenario", description="Cases lint verifies.")),
+    },
+)
+
+
+def json_schema() -> dict[str, Any]:
+    """The format as a JSON Schema (draft 2020-12)."""
+    return to_json_schema(DOCUMENT, title="fwchoice criteria file", schema_id=SCHEMA_ID)

@@ -1,0 +1,1 @@
+"""Validation of criteria files: the pipeline, the checks and their registry."""

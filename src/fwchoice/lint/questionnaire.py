@@ -1,0 +1,206 @@
+"""Checks on the questionnaire: question shapes, defaults, conditions and presets."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from fwchoice.answers import Answer, AnswerProblem, applies, collect, normalize
+from fwchoice.fileformat import UNSURE
+from fwchoice.lint.registry import CheckContext, check
+from fwchoice.model import Document, Question
+from fwchoice.sanitize import quote
+from fwchoice.schema import did_you_mean
+
+# Beyond this many combinations of earlier answers, a condition is assumed
+# satisfiable rather than proven so; real questionnaires stay far below it.
+MAX_CONDITION_WORLDS = 20_000
+
+
+@check("FWC301", "FWC306", "FWC309")
+def questions_fit_their_type(ctx: CheckContext) -> None:
+    """Choice questions have choices, scale questions a scale, yes/no exactly yes and no."""
+    for qid, question in ctx.document.questions.items():
+        raw = _raw_question(ctx.data, qid)
+        path = ("questions", qid)
+        if question.type == "scale":
+            if "choices" in raw:
+                ctx.report(
+                    "FWC301", (*path, "choices"), "a scale question takes `scale:`, not `choices:`"
+                )
+            elif "scale" not in raw:
+                ctx.report("FWC301", path, f"question {quote(qid)} of type scale needs `scale:`")
+            scale = raw.get("scale")
+            labels = scale.get("labels") if isinstance(scale, dict) else None
+            baseline = scale.get("baseline") if isinstance(scale, dict) else None
+            if (
+                isinstance(labels, list)
+                and isinstance(baseline, int)
+                and not (1 <= baseline <= len(labels))
+            ):
+                ctx.report(
+                    "FWC306",
+                    (*path, "scale", "baseline"),
+                    f"baseline {baseline} is not a point of the scale; use 1 to {len(labels)}",
+                )
+            continue
+        if "scale" in raw:
+            ctx.report(
+                "FWC301",
+                (*path, "scale"),
+                f"`scale:` belongs to scale questions; this one is {question.type}",
+            )
+        if "choices" not in raw:
+            if "type" in raw:
+                ctx.report("FWC301", path, f"question {quote(qid)} needs `choices:`")
+            continue
+        if UNSURE in question.choices:
+            ctx.report(
+                "FWC309",
+                (*path, "choices", UNSURE),
+                f"{quote(UNSURE)} is the answer 'not sure'; give the choice another id",
+            )
+        if question.type == "yes_no" and set(question.choices) != {"yes", "no"}:
+            ctx.report(
+                "FWC301",
+                (*path, "choices"),
+                'a yes_no question has exactly the choices "yes" and "no" (quoted)',
+            )
+
+
+@check("FWC307")
+def choices_have_effects(ctx: CheckContext) -> None:
+    """Each choice changes some weight or adds a need; otherwise it cannot matter."""
+    for qid, question in ctx.document.questions.items():
+        if question.type == "scale" or len(question.choices) < 2:
+            continue
+        inert = [c for c in question.choices.values() if not c.weights and not c.needs]
+        # One neutral choice (e.g. 'no preference') is a normal design; all inert is not.
+        if len(inert) == len(question.choices):
+            ctx.report(
+                "FWC307",
+                ("questions", qid, "choices"),
+                f"no choice of question {quote(qid)} changes a weight or adds a need",
+            )
+
+
+@check("FWC302")
+def defaults_are_choices(ctx: CheckContext) -> None:
+    """A question's default is one of its choices (or a point of its scale)."""
+    for qid, question in ctx.document.questions.items():
+        raw = _raw_question(ctx.data, qid)
+        if "default" not in raw or not question.choices:
+            continue
+        try:
+            if normalize(question, raw["default"]) is None:
+                ctx.report(
+                    "FWC302",
+                    ("questions", qid, "default"),
+                    f"a default cannot be {quote(UNSURE)}; leave it out instead",
+                )
+        except AnswerProblem as problem:
+            ctx.report("FWC302", ("questions", qid, "default"), str(problem))
+
+
+@check("FWC204", "FWC205", "FWC303", "FWC304")
+def conditions_can_hold(ctx: CheckContext) -> None:
+    """`when` names earlier questions and their choices, and can be true for some answers."""
+    document = ctx.document
+    order = list(document.questions)
+    for position, (qid, question) in enumerate(document.questions.items()):
+        raw_when = _raw_question(ctx.data, qid).get("when")
+        if not isinstance(raw_when, dict) or not question.when:
+            continue
+        sound = True
+        for other, raw_values in raw_when.items():
+            path = ("questions", qid, "when", other)
+            target = document.questions.get(other)
+            if target is None:
+                hint = did_you_mean(str(other), order)
+                ctx.report("FWC204", path, f"question {quote(other)} is not defined{hint}")
+                sound = False
+                continue
+            if order.index(other) >= position:
+                ctx.report(
+                    "FWC303",
+                    path,
+                    f"condition on {quote(other)}, which is not asked before {quote(qid)}",
+                )
+                sound = False
+                continue
+            for i, value in enumerate(raw_values if isinstance(raw_values, list) else [raw_values]):
+                try:
+                    if normalize(target, value) is None:
+                        raise AnswerProblem(f"a condition cannot test for {quote(UNSURE)}")
+                except AnswerProblem as problem:
+                    at = (*path, i) if isinstance(raw_values, list) else path
+                    ctx.report("FWC205", at, str(problem))
+                    sound = False
+        if sound and not _satisfiable(document, question):
+            ctx.report(
+                "FWC304",
+                ("questions", qid, "when"),
+                f"no combination of earlier answers makes question {quote(qid)} apply; "
+                "it would never be asked",
+            )
+
+
+def _satisfiable(document: Document, question: Question) -> bool:
+    """Search the earlier answers that matter for one that makes ``question`` apply."""
+    needed: set[str] = set()
+    frontier = list(question.when)
+    while frontier:
+        qid = frontier.pop()
+        if qid in needed or qid not in document.questions:
+            continue
+        needed.add(qid)
+        frontier.extend(document.questions[qid].when)
+    relevant = [q for q in document.questions.values() if q.id in needed]
+    budget = [MAX_CONDITION_WORLDS]
+
+    def search(index: int, answers: dict[str, Answer]) -> bool:
+        budget[0] -= 1
+        if budget[0] < 0:
+            return True  # too many worlds to prove it never holds; do not claim it
+        if index == len(relevant):
+            return applies(question, answers)
+        current = relevant[index]
+        if not applies(current, answers):
+            return search(index + 1, answers)
+        if current.multiple:
+            # Selecting every choice meets any condition that some selection meets.
+            options: list[tuple[str, ...]] = [tuple(current.choices)]
+        else:
+            options = [(c,) for c in current.choices]
+        return any(search(index + 1, {**answers, current.id: Answer(o)}) for o in options)
+
+    return search(0, {})
+
+
+@check("FWC204", "FWC305")
+def presets_answer_real_questions(ctx: CheckContext) -> None:
+    """Every preset answer names a question and fits it."""
+    for pid, preset in ctx.document.presets.items():
+        check_answer_values(ctx, ("presets", pid, "answers"), preset.answers)
+
+
+def check_answer_values(
+    ctx: CheckContext, path: tuple[str, ...], answers: dict[str, object]
+) -> None:
+    document = ctx.document
+    for qid, raw in answers.items():
+        if qid not in document.questions:
+            hint = did_you_mean(qid, list(document.questions))
+            ctx.report("FWC204", (*path, qid), f"question {quote(qid)} is not defined{hint}")
+            continue
+        try:
+            collect(document, [("preset", {qid: raw})])
+        except AnswerProblem as problem:
+            ctx.report("FWC305", (*path, qid), str(problem))
+
+
+def _raw_question(data: Any, qid: str) -> dict[str, Any]:
+    try:
+        raw = data["questions"][qid]
+    except (KeyError, TypeError):
+        return {}
+    return raw if isinstance(raw, dict) else {}

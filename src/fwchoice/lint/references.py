@@ -1,0 +1,193 @@
+"""Checks that parts of the file refer to each other correctly."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Iterator
+from typing import Any
+
+from fwchoice.diagnostics import DataPath
+from fwchoice.lint.registry import CheckContext, check
+from fwchoice.sanitize import has_unsafe_characters, normalize_label, quote
+from fwchoice.schema import did_you_mean
+
+
+def _undefined(
+    ctx: CheckContext, code: str, path: DataPath, kind: str, ref: str, known: Iterable[str]
+) -> None:
+    known = list(known)
+    hint = did_you_mean(ref, known)
+    ctx.report(code, path, f"{kind} {quote(ref)} is not defined{hint}")
+
+
+@check("FWC201", "FWC203")
+def ratings_cover_options(ctx: CheckContext) -> None:
+    """Every criterion rates every option, and only options the file defines."""
+    options = ctx.document.options
+    for cid, criterion in ctx.document.criteria.items():
+        path = ("criteria", cid, "ratings")
+        for oid in criterion.ratings:
+            if oid not in options:
+                _undefined(ctx, "FWC203", (*path, oid), "option", oid, options)
+        if not ctx.present(path):
+            continue  # the missing key itself was reported
+        for oid, option in options.items():
+            if oid not in criterion.ratings and not ctx.present((*path, oid)):
+                ctx.report(
+                    "FWC201",
+                    ("criteria", cid, "ratings"),
+                    f"criterion {quote(cid)} has no rating for {option.label} "
+                    f"(add `{oid}: <0-5>` under ratings)",
+                )
+        for i, note in enumerate(criterion.notes):
+            for oid in note.suggested_ratings:
+                if oid not in options:
+                    note_path = ("criteria", cid, "notes", i, "suggested_ratings", oid)
+                    _undefined(ctx, "FWC203", note_path, "option", oid, options)
+
+
+@check("FWC203", "FWC211", "FWC212", "FWC213")
+def tables_refer_to_options(ctx: CheckContext) -> None:
+    """Feature values, benchmark results and hybrids name only defined options."""
+    document = ctx.document
+    options = document.options
+    for fid, feature in document.features.items():
+        for oid in feature.values:
+            if oid not in options:
+                _undefined(ctx, "FWC203", ("features", fid, "values", oid), "option", oid, options)
+        absent = [options[o].label for o in options if o not in feature.values]
+        if absent and ctx.present(("features", fid, "values")):
+            ctx.report(
+                "FWC211",
+                ("features", fid, "values"),
+                f"feature {quote(fid)} has no value for {', '.join(absent)}; "
+                "the table will show a blank",
+            )
+    for bid, benchmark in document.benchmarks.items():
+        for oid in benchmark.results:
+            if oid not in options:
+                _undefined(
+                    ctx, "FWC203", ("benchmarks", bid, "results", oid), "option", oid, options
+                )
+        known = [o for o in benchmark.results if o in options]
+        if not known and ctx.present(("benchmarks", bid, "results")):
+            ctx.report(
+                "FWC212",
+                ("benchmarks", bid, "results"),
+                f"benchmark {quote(bid)} has no result for any option",
+            )
+    for hid, hybrid in document.hybrids.items():
+        for i, oid in enumerate(hybrid.options):
+            if oid not in options:
+                _undefined(ctx, "FWC203", ("hybrids", hid, "options", i), "option", oid, options)
+        if len({o for o in hybrid.options if o in options}) < 2 and hybrid.options:
+            ctx.report(
+                "FWC213",
+                ("hybrids", hid, "options"),
+                f"hybrid {quote(hid)} combines fewer than two distinct options",
+            )
+
+
+@check("FWC202", "FWC206")
+def effects_refer_to_criteria_and_features(ctx: CheckContext) -> None:
+    """Answer effects name defined criteria; needs name defined features."""
+    document = ctx.document
+    for qid, question in document.questions.items():
+        if question.type == "scale":
+            for cid in _scale_effect_ids(ctx.data, qid):
+                if cid not in document.criteria:
+                    path = ("questions", qid, "scale", "weights_per_step", cid)
+                    _undefined(ctx, "FWC202", path, "criterion", cid, document.criteria)
+            continue
+        for choice_id, choice in question.choices.items():
+            base = ("questions", qid, "choices", choice_id)
+            for cid in choice.weights:
+                if cid not in document.criteria:
+                    _undefined(
+                        ctx, "FWC202", (*base, "weights", cid), "criterion", cid, document.criteria
+                    )
+            for i, fid in enumerate(choice.needs):
+                if fid not in document.features:
+                    _undefined(
+                        ctx, "FWC206", (*base, "needs", i), "feature", fid, document.features
+                    )
+
+
+def _scale_effect_ids(data: Any, qid: str) -> list[str]:
+    try:
+        per_step = data["questions"][qid]["scale"]["weights_per_step"]
+    except (KeyError, TypeError):
+        return []
+    return [k for k in per_step if isinstance(k, str)] if isinstance(per_step, dict) else []
+
+
+@check("FWC207")
+def labels_are_distinct(ctx: CheckContext) -> None:
+    """Options, criteria, features and questions each have labels a reader can tell apart."""
+    document = ctx.document
+    groups: list[tuple[str, dict[str, str]]] = [
+        ("options", {k: v.label for k, v in document.options.items()}),
+        ("criteria", {k: v.label for k, v in document.criteria.items()}),
+        ("features", {k: v.label for k, v in document.features.items()}),
+        ("questions", {k: v.text for k, v in document.questions.items()}),
+    ]
+    for section, labels in groups:
+        seen: dict[str, str] = {}
+        field = "text" if section == "questions" else "label"
+        for key, label in labels.items():
+            folded = normalize_label(label)
+            if folded in seen:
+                ctx.report(
+                    "FWC207",
+                    (section, key, field),
+                    f"label {quote(label)} reads the same as the label of "
+                    f"{section} entry {quote(seen[folded])}",
+                )
+            else:
+                seen[folded] = key
+
+
+@check("FWC208", "FWC210")
+def criteria_can_matter(ctx: CheckContext) -> None:
+    """A criterion rated alike for all options cannot change a verdict; some weight must exist."""
+    document = ctx.document
+    if len(document.options) >= 2:
+        for cid, criterion in document.criteria.items():
+            values = {criterion.ratings.get(o) for o in document.options}
+            if len(values) == 1 and None not in values:
+                ctx.report(
+                    "FWC208",
+                    ("criteria", cid, "ratings"),
+                    f"every option is rated {values.pop()} on {quote(criterion.label)}; "
+                    "its weight can never change a recommendation",
+                )
+    if document.criteria and not any(c.weight for c in document.criteria.values()):
+        ctx.report(
+            "FWC210",
+            ("criteria",),
+            "every criterion has weight 0; give at least one a default weight",
+        )
+
+
+@check("FWC209")
+def text_is_printable(ctx: CheckContext) -> None:
+    """Text holds no control characters (escape sequences, bidi overrides...)."""
+    for path, text in _strings(ctx.data, ()):
+        if has_unsafe_characters(text):
+            ctx.report(
+                "FWC209",
+                path,
+                f"text {quote(text)} holds control characters; they are shown escaped",
+            )
+
+
+def _strings(value: Any, path: DataPath) -> Iterator[tuple[DataPath, str]]:
+    if isinstance(value, str):
+        yield path, value
+    elif isinstance(value, dict):
+        for key, item in value.items():
+            if isinstance(key, str) and has_unsafe_characters(key):
+                yield (*path, key), key
+            yield from _strings(item, (*path, key))
+    elif isinstance(value, list):
+        for i, item in enumerate(value):
+            yield from _strings(item, (*path, i))

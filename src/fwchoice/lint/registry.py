@@ -1,0 +1,70 @@
+"""The registry of semantic checks: each is a small function with its codes.
+
+A check receives a ``CheckContext`` and reports through it; it never prints
+and never raises for bad data. Its docstring says what it catches.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+from typing import Any, Literal, Protocol
+
+from fwchoice.diagnostics import DataPath
+from fwchoice.model import Document
+
+Where = Literal["key", "value"]
+
+
+class Reporter(Protocol):
+    def __call__(self, code: str, path: DataPath, message: str, *, at: Where | None = None) -> None:
+        """Record a diagnostic at ``path``: at its key or its value (default: by code)."""
+
+
+@dataclass
+class CheckContext:
+    document: Document
+    data: Any
+    """The data as loaded, before the schema left out bad values."""
+    reporter: Reporter
+
+    def report(self, code: str, path: DataPath, message: str, *, at: Where | None = None) -> None:
+        self.reporter(code, path, message, at=at)
+
+    def present(self, path: DataPath) -> bool:
+        """Whether the file wrote something at ``path``, valid or not."""
+        node = self.data
+        for step in path:
+            in_mapping = isinstance(node, dict) and step in node
+            in_list = isinstance(node, list) and isinstance(step, int) and step < len(node)
+            if in_mapping or in_list:
+                node = node[step]
+            else:
+                return False
+        return True
+
+
+CheckFunction = Callable[[CheckContext], None]
+
+
+@dataclass(frozen=True)
+class Check:
+    function: CheckFunction
+    codes: tuple[str, ...]
+    scenario: bool
+    """Scenario checks score the file; only ``fwchoice lint`` runs them."""
+
+    @property
+    def name(self) -> str:
+        return self.function.__name__
+
+
+CHECKS: list[Check] = []
+
+
+def check(*codes: str, scenario: bool = False) -> Callable[[CheckFunction], CheckFunction]:
+    def register(function: CheckFunction) -> CheckFunction:
+        CHECKS.append(Check(function, codes, scenario))
+        return function
+
+    return register

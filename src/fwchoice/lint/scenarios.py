@@ -1,0 +1,82 @@
+"""Scenarios: the file's own assertions about what it recommends."""
+
+from __future__ import annotations
+
+from fwchoice.answers import AnswerProblem, Layer, collect, complete
+from fwchoice.lint.questionnaire import check_answer_values
+from fwchoice.lint.registry import CheckContext, check
+from fwchoice.model import Document, Scenario
+from fwchoice.sanitize import quote
+from fwchoice.schema import did_you_mean
+from fwchoice.scoring import Evaluation, evaluate
+
+
+def scenario_layers(document: Document, scenario: Scenario) -> list[Layer]:
+    layers: list[Layer] = []
+    if scenario.preset and scenario.preset in document.presets:
+        layers.append(("preset", dict(document.presets[scenario.preset].answers)))
+    layers.append(("file", dict(scenario.answers)))
+    return layers
+
+
+def run_scenario(document: Document, scenario: Scenario) -> Evaluation:
+    """Score a scenario the way `advise --preset P --set ... --defaults` would."""
+    given = collect(document, scenario_layers(document, scenario))
+    answers, _ = complete(document, given, fill_defaults=True)
+    return evaluate(document, answers)
+
+
+@check("FWC203", "FWC204", "FWC305", "FWC308")
+def scenarios_are_well_formed(ctx: CheckContext) -> None:
+    """A scenario's preset, answers and expected winner all exist."""
+    document = ctx.document
+    for sid, scenario in document.scenarios.items():
+        path = ("scenarios", sid)
+        if scenario.preset and scenario.preset not in document.presets:
+            hint = did_you_mean(scenario.preset, list(document.presets))
+            ctx.report(
+                "FWC308", (*path, "preset"), f"preset {quote(scenario.preset)} is not defined{hint}"
+            )
+        check_answer_values(ctx, (*path, "answers"), scenario.answers)
+        if scenario.expect_winner and scenario.expect_winner not in document.options:
+            hint = did_you_mean(scenario.expect_winner, list(document.options))
+            ctx.report(
+                "FWC203",
+                (*path, "expect", "winner"),
+                f"option {quote(scenario.expect_winner)} is not defined{hint}",
+            )
+
+
+@check("FWC401", scenario=True)
+def scenarios_hold(ctx: CheckContext) -> None:
+    """Each scenario's answers still give the expected winner (and hybrid or not)."""
+    document = ctx.document
+    for sid, scenario in document.scenarios.items():
+        if scenario.expect_winner not in document.options:
+            continue
+        try:
+            result = run_scenario(document, scenario)
+        except AnswerProblem:
+            continue  # reported by scenarios_are_well_formed
+        verdict = result.verdict
+        expected = document.options[scenario.expect_winner].label
+        got = document.options[verdict.winner].label
+        margin = f"{float(verdict.margin):.1f}"
+        if verdict.winner != scenario.expect_winner:
+            ctx.report(
+                "FWC401",
+                ("scenarios", sid, "expect", "winner"),
+                f"scenario {quote(sid)} expects {expected} but {got} comes first "
+                f"(by {margin} points)",
+            )
+        elif (
+            scenario.expect_hybrid is not None
+            and (verdict.kind != "clear") != scenario.expect_hybrid
+        ):
+            wanted = "a hybrid" if scenario.expect_hybrid else "a clear verdict"
+            ctx.report(
+                "FWC401",
+                ("scenarios", sid, "expect", "hybrid"),
+                f"scenario {quote(sid)} expects {wanted} but the margin is {margin} points "
+                f"(hybrid below {float(document.decision.hybrid_margin):g})",
+            )

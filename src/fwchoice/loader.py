@@ -1,0 +1,130 @@
+"""Finding and loading a criteria file: the path every command starts on.
+
+Which file is used, in order: ``--criteria PATH``; the ``FWCHOICE_CRITERIA``
+environment variable; ``./criteria.yaml`` in the current directory; the
+built-in file shipped inside the package. Every command says which it used.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import os
+from collections.abc import Mapping
+from dataclasses import dataclass
+from importlib import resources
+from pathlib import Path
+from typing import Literal
+
+from fwchoice.diagnostics import Diagnostic, Span
+from fwchoice.errors import FwchoiceError, InvalidDocument, UsageError
+from fwchoice.lint.runner import Analysis, analyse
+from fwchoice.model import Document
+from fwchoice.sanitize import quote
+from fwchoice.yamlfile import MAX_BYTES
+
+ENV_VAR = "FWCHOICE_CRITERIA"
+FILE_NAME = "criteria.yaml"
+Origin = Literal["argument", "--criteria", "FWCHOICE_CRITERIA", "current directory", "built-in"]
+
+
+@dataclass(frozen=True)
+class CriteriaSource:
+    path: Path
+    label: str
+    """The path as the user gave it, or the installed path of the built-in file."""
+    origin: Origin
+
+    def describe(self) -> str:
+        """How reports name the file: where it came from, when that is not obvious."""
+        if self.origin == "built-in":
+            return f"built-in criteria ({self.label})"
+        if self.origin == "current directory":
+            return f"{self.label} (found in the current directory)"
+        if self.origin == "FWCHOICE_CRITERIA":
+            return f"{self.label} (from FWCHOICE_CRITERIA)"
+        return self.label
+
+
+def builtin_path() -> Path:
+    installed = resources.files("fwchoice").joinpath(FILE_NAME)
+    if installed.is_file():
+        return Path(str(installed))
+    # An editable install or a source checkout: the one copy at the repository root.
+    checkout = Path(__file__).resolve().parents[2] / FILE_NAME
+    if checkout.is_file():
+        return checkout
+    raise FwchoiceError(
+        "the built-in criteria file is missing from this installation; reinstall fwchoice"
+    )
+
+
+def resolve_source(
+    explicit: str | None,
+    environ: Mapping[str, str] | None = None,
+    cwd: Path | None = None,
+) -> CriteriaSource:
+    environ = os.environ if environ is None else environ
+    if explicit:
+        return CriteriaSource(Path(explicit), explicit, "--criteria")
+    from_env = environ.get(ENV_VAR, "").strip()
+    if from_env:
+        return CriteriaSource(Path(from_env), from_env, "FWCHOICE_CRITERIA")
+    local = (cwd or Path.cwd()) / FILE_NAME
+    if local.is_file():
+        return CriteriaSource(local, FILE_NAME, "current directory")
+    path = builtin_path()
+    return CriteriaSource(path, str(path), "built-in")
+
+
+def read_bounded(path: Path, label: str) -> bytes | Diagnostic:
+    """The file's bytes, or a located diagnostic if it is too large to be a criteria file."""
+    try:
+        with path.open("rb") as handle:
+            size = os.fstat(handle.fileno()).st_size
+            data = handle.read(MAX_BYTES + 1) if size <= MAX_BYTES else b""
+    except FileNotFoundError:
+        raise UsageError(f"criteria file {quote(label)} not found; check the path") from None
+    except IsADirectoryError:
+        raise UsageError(
+            f"{quote(label)} is a directory; give the path of a criteria file"
+        ) from None
+    except PermissionError:
+        raise UsageError(f"cannot read {quote(label)}: permission denied") from None
+    except OSError as exc:
+        raise UsageError(f"cannot read {quote(label)}: {exc.strerror or exc}") from None
+    if size > MAX_BYTES or len(data) > MAX_BYTES:
+        limit = MAX_BYTES // (1024 * 1024)
+        return Diagnostic(
+            label,
+            Span(1, 1, 1, 2),
+            "FWC001",
+            "error",
+            f"file is larger than {limit} MiB; a criteria file is far smaller (wrong file?)",
+        )
+    return data
+
+
+def analyse_source(source: CriteriaSource, *, run_scenarios: bool) -> tuple[Analysis, str]:
+    """Lint a source; also returns the SHA-256 of its content (empty if unread)."""
+    data = read_bounded(source.path, source.label)
+    if isinstance(data, Diagnostic):
+        return Analysis(source.label, None, [data]), ""
+    return analyse(data, source.label, run_scenarios=run_scenarios), hashlib.sha256(
+        data
+    ).hexdigest()
+
+
+@dataclass(frozen=True)
+class LoadedCriteria:
+    source: CriteriaSource
+    document: Document
+    sha256: str
+    warnings: tuple[Diagnostic, ...]
+
+
+def load_criteria(source: CriteriaSource) -> LoadedCriteria:
+    """Load a file for use; any error refuses it (scenarios are left to lint)."""
+    analysis, digest = analyse_source(source, run_scenarios=False)
+    if analysis.errors or analysis.document is None:
+        raise InvalidDocument(analysis.diagnostics, errors=analysis.errors)
+    return LoadedCriteria(source, analysis.document, digest, tuple(analysis.warnings))

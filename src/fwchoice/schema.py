@@ -1,0 +1,472 @@
+"""A small declarative schema language: one description of the format, two uses.
+
+Each ``Spec`` can (1) validate plain data loaded from YAML, reporting every
+problem with its data path, and (2) describe itself as JSON Schema (draft
+2020-12) for editors and for ``fwchoice schema``. Because both come from the
+same objects, whatever the JSON Schema rejects, lint rejects too (lint also
+checks what JSON Schema cannot say: references, conditions, scenarios).
+
+Validation returns a *cleaned* copy: a value that fails is left out, so later
+checks see only well-typed data and a single mistake is reported once.
+"""
+
+from __future__ import annotations
+
+import difflib
+import math
+import re
+from collections.abc import Callable, Mapping, Sequence
+from dataclasses import dataclass, field
+from typing import Any, Final
+
+from fwchoice.diagnostics import DataPath
+from fwchoice.sanitize import quote
+
+Report = Callable[[str, DataPath, str], None]
+"""``report(code, path, message)``; a path ending in a key locates the key itself."""
+
+
+class _Invalid:
+    def __repr__(self) -> str:
+        return "INVALID"
+
+
+INVALID: Final = _Invalid()
+
+ID_PATTERN = r"^[a-z][a-z0-9_-]{0,63}$"
+_ID_RE = re.compile(ID_PATTERN)
+
+
+def type_name(value: Any) -> str:
+    if isinstance(value, bool):
+        return "true/false"
+    if isinstance(value, (int, float)):
+        return "a number"
+    if isinstance(value, str):
+        return "text"
+    if isinstance(value, list):
+        return "a list"
+    if isinstance(value, dict):
+        return "a mapping"
+    return "nothing (null)"
+
+
+class Spec:
+    """Base of every schema node."""
+
+    description: str = ""
+
+    def check(self, value: Any, path: DataPath, report: Report) -> Any:
+        raise NotImplementedError
+
+    def json_schema(self, defs: dict[str, Any]) -> dict[str, Any]:
+        raise NotImplementedError
+
+    def expected(self) -> str:
+        """How a message names what belongs here: 'text', 'a mapping'..."""
+        raise NotImplementedError
+
+    def child(self, step: str | int) -> Spec | None:
+        """The spec of the value one step below this one, if the step is known."""
+        return None
+
+    def at(self, path: DataPath) -> Spec | None:
+        spec: Spec | None = self
+        for step in path:
+            spec = spec.child(step) if spec is not None else None
+        return spec
+
+    def _wrong_type(self, value: Any, path: DataPath, report: Report) -> _Invalid:
+        report("FWC101", path, f"expected {self.expected()}, got {type_name(value)}")
+        return INVALID
+
+    def _with_description(self, schema: dict[str, Any]) -> dict[str, Any]:
+        if self.description:
+            return {"description": self.description, **schema}
+        return schema
+
+
+@dataclass
+class Text(Spec):
+    description: str = ""
+    max_length: int = 2000
+    pattern: str | None = None
+    pattern_hint: str = ""
+
+    def expected(self) -> str:
+        return "text"
+
+    def check(self, value: Any, path: DataPath, report: Report) -> Any:
+        if not isinstance(value, str):
+            return self._wrong_type(value, path, report)
+        if not value.strip():
+            report("FWC108", path, "text is empty; write something a reader can use")
+            return INVALID
+        if len(value) > self.max_length:
+            report("FWC113", path, f"text is {len(value)} characters; at most {self.max_length}")
+            return INVALID
+        if self.pattern and not re.search(self.pattern, value):
+            report("FWC111", path, f"{quote(value)} is not valid here: {self.pattern_hint}")
+            return INVALID
+        return value
+
+    def json_schema(self, defs: dict[str, Any]) -> dict[str, Any]:
+        schema: dict[str, Any] = {
+            "type": "string",
+            "minLength": 1,
+            "maxLength": self.max_length,
+        }
+        # A pattern that also rules out whitespace-only text.
+        schema["pattern"] = self.pattern or r"\S"
+        return self._with_description(schema)
+
+
+@dataclass
+class Id(Spec):
+    """A reference to (or name of) an entry: lower-case, typeable on a command line."""
+
+    description: str = ""
+
+    def expected(self) -> str:
+        return "an id"
+
+    def check(self, value: Any, path: DataPath, report: Report) -> Any:
+        if not isinstance(value, str):
+            return self._wrong_type(value, path, report)
+        if not _ID_RE.match(value):
+            report("FWC109", path, f"{quote(value)} is not a valid id; {ID_RULE}")
+            return INVALID
+        return value
+
+    def json_schema(self, defs: dict[str, Any]) -> dict[str, Any]:
+        defs.setdefault("id", {"type": "string", "pattern": ID_PATTERN, "description": ID_RULE})
+        return {"$ref": "#/$defs/id"}
+
+
+ID_RULE = "use lower-case letters, digits, '_' or '-', starting with a letter"
+
+
+@dataclass
+class Number(Spec):
+    description: str = ""
+    minimum: float | None = None
+    maximum: float | None = None
+    integer: bool = False
+    range_hint: str = ""
+
+    def expected(self) -> str:
+        return "a whole number" if self.integer else "a number"
+
+    def check(self, value: Any, path: DataPath, report: Report) -> Any:
+        if isinstance(value, bool) or not isinstance(value, (int, float)):
+            return self._wrong_type(value, path, report)
+        if isinstance(value, float) and not math.isfinite(value):
+            report("FWC107", path, f"{value} is not a finite number")
+            return INVALID
+        if self.integer and not isinstance(value, int):
+            report("FWC101", path, f"expected a whole number, got {value}")
+            return INVALID
+        low, high = self.minimum, self.maximum
+        if (low is not None and value < low) or (high is not None and value > high):
+            report("FWC106", path, f"{value} is out of range: {self._range_text()}")
+            return INVALID
+        return value
+
+    def _range_text(self) -> str:
+        if self.range_hint:
+            return self.range_hint
+        if self.minimum is not None and self.maximum is not None:
+            return f"use {_num(self.minimum)} to {_num(self.maximum)}"
+        if self.minimum is not None:
+            return f"use {_num(self.minimum)} or more"
+        return f"use {_num(self.maximum or 0)} or less"
+
+    def json_schema(self, defs: dict[str, Any]) -> dict[str, Any]:
+        schema: dict[str, Any] = {"type": "integer" if self.integer else "number"}
+        if self.minimum is not None:
+            schema["minimum"] = self.minimum
+        if self.maximum is not None:
+            schema["maximum"] = self.maximum
+        return self._with_description(schema)
+
+
+def _num(value: float) -> str:
+    return str(int(value)) if float(value).is_integer() else str(value)
+
+
+@dataclass
+class Boolean(Spec):
+    description: str = ""
+
+    def expected(self) -> str:
+        return "true or false"
+
+    def check(self, value: Any, path: DataPath, report: Report) -> Any:
+        if not isinstance(value, bool):
+            return self._wrong_type(value, path, report)
+        return value
+
+    def json_schema(self, defs: dict[str, Any]) -> dict[str, Any]:
+        return self._with_description({"type": "boolean"})
+
+
+@dataclass
+class Choice(Spec):
+    """One of a fixed set of texts."""
+
+    values: Sequence[str] = ()
+    description: str = ""
+
+    def expected(self) -> str:
+        return "one of " + ", ".join(self.values)
+
+    def check(self, value: Any, path: DataPath, report: Report) -> Any:
+        if not isinstance(value, str):
+            return self._wrong_type(value, path, report)
+        if value not in self.values:
+            hint = did_you_mean(value, self.values)
+            report("FWC111", path, f"{quote(value)} is not {self.expected()}{hint}")
+            return INVALID
+        return value
+
+    def json_schema(self, defs: dict[str, Any]) -> dict[str, Any]:
+        return self._with_description({"type": "string", "enum": list(self.values)})
+
+
+@dataclass
+class Version(Spec):
+    supported: int = 1
+    description: str = ""
+
+    def expected(self) -> str:
+        return f"the number {self.supported}"
+
+    def check(self, value: Any, path: DataPath, report: Report) -> Any:
+        if value != self.supported or isinstance(value, bool):
+            report(
+                "FWC110",
+                path,
+                f"unsupported format version {quote(value)}; this fwchoice reads "
+                f"`version: {self.supported}`",
+            )
+            return INVALID
+        return value
+
+    def json_schema(self, defs: dict[str, Any]) -> dict[str, Any]:
+        return self._with_description({"const": self.supported})
+
+
+@dataclass
+class ListOf(Spec):
+    item: Spec = field(default_factory=Spec)
+    min_items: int = 0
+    max_items: int = 10_000
+    description: str = ""
+
+    def expected(self) -> str:
+        return "a list"
+
+    def child(self, step: str | int) -> Spec | None:
+        return self.item if isinstance(step, int) else None
+
+    def check(self, value: Any, path: DataPath, report: Report) -> Any:
+        if not isinstance(value, list):
+            return self._wrong_type(value, path, report)
+        if len(value) < self.min_items:
+            report("FWC112", path, f"list needs at least {self.min_items} item(s)")
+        if len(value) > self.max_items:
+            report("FWC112", path, f"list has {len(value)} items; at most {self.max_items}")
+            return INVALID
+        cleaned = [self.item.check(v, (*path, i), report) for i, v in enumerate(value)]
+        return [v for v in cleaned if v is not INVALID]
+
+    def json_schema(self, defs: dict[str, Any]) -> dict[str, Any]:
+        schema: dict[str, Any] = {"type": "array", "items": self.item.json_schema(defs)}
+        if self.min_items:
+            schema["minItems"] = self.min_items
+        schema["maxItems"] = self.max_items
+        return self._with_description(schema)
+
+
+@dataclass
+class IdMap(Spec):
+    """A mapping from ids to values of one kind: options, criteria, questions..."""
+
+    value: Spec = field(default_factory=Spec)
+    min_items: int = 0
+    what: str = "entry"
+    description: str = ""
+
+    def expected(self) -> str:
+        return f"a mapping of {self.what} ids"
+
+    def child(self, step: str | int) -> Spec | None:
+        return self.value if isinstance(step, str) else None
+
+    def check(self, value: Any, path: DataPath, report: Report) -> Any:
+        if not isinstance(value, dict):
+            return self._wrong_type(value, path, report)
+        if len(value) < self.min_items:
+            report("FWC112", path, f"needs at least {self.min_items} {self.what}(s)")
+        cleaned: dict[str, Any] = {}
+        for key, item in value.items():
+            if not _ID_RE.match(key):
+                report("FWC109", (*path, key), f"{quote(key)} is not a valid id; {ID_RULE}")
+                continue
+            checked = self.value.check(item, (*path, key), report)
+            if checked is not INVALID:
+                cleaned[key] = checked
+            elif _is_record(self.value):
+                # The entry exists but is broken: keep its id, so references to it
+                # are not reported as undefined on top of the real problem.
+                cleaned[key] = {}
+        return cleaned
+
+    def json_schema(self, defs: dict[str, Any]) -> dict[str, Any]:
+        Id().json_schema(defs)
+        schema: dict[str, Any] = {
+            "type": "object",
+            "propertyNames": {"$ref": "#/$defs/id"},
+            "additionalProperties": self.value.json_schema(defs),
+        }
+        if self.min_items:
+            schema["minProperties"] = self.min_items
+        return self._with_description(schema)
+
+
+@dataclass
+class Field:
+    spec: Spec
+    required: bool = False
+
+
+@dataclass
+class Record(Spec):
+    """A mapping with known keys; anything else is a typo until proven otherwise."""
+
+    fields: Mapping[str, Field] = field(default_factory=dict)
+    description: str = ""
+    # JSON Schema fragments the field list cannot express (if/then on a type);
+    # lint enforces the same rules in its semantic checks.
+    extra_json: Mapping[str, Any] = field(default_factory=dict)
+
+    def expected(self) -> str:
+        return "a mapping"
+
+    def child(self, step: str | int) -> Spec | None:
+        known = self.fields.get(step) if isinstance(step, str) else None
+        return known.spec if known else None
+
+    def check(self, value: Any, path: DataPath, report: Report) -> Any:
+        if not isinstance(value, dict):
+            return self._wrong_type(value, path, report)
+        cleaned: dict[str, Any] = {}
+        for key, item in value.items():
+            spec = self.fields.get(key)
+            if spec is None:
+                hint = did_you_mean(key, list(self.fields))
+                report("FWC102", (*path, key), f"unknown key {quote(key)}{hint}")
+                continue
+            checked = spec.spec.check(item, (*path, key), report)
+            if checked is not INVALID:
+                cleaned[key] = checked
+        for name, spec in self.fields.items():
+            if spec.required and name not in value:
+                report("FWC103", path, f"missing required key {quote(name)}")
+        return cleaned
+
+    def json_schema(self, defs: dict[str, Any]) -> dict[str, Any]:
+        schema: dict[str, Any] = {
+            "type": "object",
+            "properties": {name: f.spec.json_schema(defs) for name, f in self.fields.items()},
+            "additionalProperties": False,
+        }
+        required = [name for name, f in self.fields.items() if f.required]
+        if required:
+            schema["required"] = required
+        schema.update(self.extra_json)
+        return self._with_description(schema)
+
+
+@dataclass
+class AnyOf(Spec):
+    options: Sequence[Spec] = ()
+    description: str = ""
+
+    def expected(self) -> str:
+        return " or ".join(o.expected() for o in self.options)
+
+    def check(self, value: Any, path: DataPath, report: Report) -> Any:
+        attempts = [(option, _trial(option, value, path)) for option in self.options]
+        for _, (checked, problems) in attempts:
+            if not problems:
+                return checked
+        # Report the problems of the alternative whose type matched, if one did.
+        for _, (_, problems) in attempts:
+            if problems[0][0] != "FWC101":
+                for problem in problems:
+                    report(*problem)
+                return INVALID
+        return self._wrong_type(value, path, report)
+
+    def json_schema(self, defs: dict[str, Any]) -> dict[str, Any]:
+        return self._with_description({"anyOf": [o.json_schema(defs) for o in self.options]})
+
+
+@dataclass
+class Named(Spec):
+    """A spec emitted once under ``$defs`` and referenced elsewhere."""
+
+    name: str = ""
+    spec: Spec = field(default_factory=Spec)
+
+    def expected(self) -> str:
+        return self.spec.expected()
+
+    def child(self, step: str | int) -> Spec | None:
+        return self.spec.child(step)
+
+    def check(self, value: Any, path: DataPath, report: Report) -> Any:
+        return self.spec.check(value, path, report)
+
+    def json_schema(self, defs: dict[str, Any]) -> dict[str, Any]:
+        if self.name not in defs:
+            defs[self.name] = {}  # placeholder first: a definition may refer to itself
+            defs[self.name] = self.spec.json_schema(defs)
+        return {"$ref": f"#/$defs/{self.name}"}
+
+
+def _trial(spec: Spec, value: Any, path: DataPath) -> tuple[Any, list[tuple[str, DataPath, str]]]:
+    problems: list[tuple[str, DataPath, str]] = []
+    checked = spec.check(
+        value, path, lambda code, at, message: problems.append((code, at, message))
+    )
+    return checked, problems
+
+
+def _is_record(spec: Spec) -> bool:
+    return isinstance(spec, Record) or (isinstance(spec, Named) and isinstance(spec.spec, Record))
+
+
+def did_you_mean(word: str, known: Sequence[str]) -> str:
+    """'; did you mean 'x'?' when a known word is close, else ''."""
+    close = difflib.get_close_matches(word, known, n=1, cutoff=0.6)
+    if not close:
+        lowered = {k.lower(): k for k in known}
+        if word.lower() in lowered:
+            close = [lowered[word.lower()]]
+    if close:
+        return f"; did you mean {quote(close[0])}?"
+    return ""
+
+
+def to_json_schema(root: Spec, *, title: str, schema_id: str) -> dict[str, Any]:
+    defs: dict[str, Any] = {}
+    body = root.json_schema(defs)
+    return {
+        "$schema": "https://json-schema.org/draft/2020-12/schema",
+        "$id": schema_id,
+        "title": title,
+        **body,
+        "$defs": dict(sorted(defs.items())),
+    }

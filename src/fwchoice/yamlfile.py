@@ -1,0 +1,346 @@
+"""Read a YAML file safely into plain data, keeping where every value came from.
+
+Safety rules, all enforced before any value reaches the rest of fwchoice:
+
+- the file is bounded in size (``MAX_BYTES``) and must be UTF-8 without a BOM;
+- only the safe loader is used, and explicit tags (``!!python/object`` ...) are
+  refused rather than constructed;
+- anchors and aliases are refused outright, with their location: a 400-byte
+  alias bomb composes quickly but costs exponentially to anything that walks it;
+- nesting is bounded (``MAX_DEPTH``), and libyaml's own limit stops the parser
+  long before Python's recursion limit could;
+- duplicate keys and keys that YAML 1.1 turns into non-text are reported, where
+  PyYAML would silently keep the last one or turn ``no:`` into ``False``.
+
+Positions become 1-based here and nowhere else.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass, field
+from typing import Any
+
+import yaml
+
+from fwchoice.codes import severity_of
+from fwchoice.diagnostics import DataPath, Diagnostic, Span
+from fwchoice.sanitize import quote
+
+MAX_BYTES = 4 * 1024 * 1024
+MAX_DEPTH = 24
+
+# libyaml composes the node tree about ten times faster than pure Python.
+_Loader: type[yaml.SafeLoader] = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+_TAG = "tag:yaml.org,2002:"
+_SCALAR_TAGS = {f"{_TAG}{name}" for name in ("str", "int", "float", "bool", "null", "timestamp")}
+_YAML_TYPE_NAMES = {
+    f"{_TAG}int": "a number",
+    f"{_TAG}float": "a number",
+    f"{_TAG}bool": "a boolean",
+    f"{_TAG}null": "null",
+    f"{_TAG}timestamp": "a date",
+}
+
+
+class YamlProblem(Exception):
+    """The file cannot be turned into data at all; carries the located reasons."""
+
+    def __init__(self, diagnostics: list[Diagnostic]) -> None:
+        super().__init__(diagnostics[0].message)
+        self.diagnostics = diagnostics
+
+
+@dataclass
+class ParsedYaml:
+    """Plain data (dicts, lists, str, int, float, bool, None) and its source positions."""
+
+    data: Any
+    root: yaml.Node
+    file: str
+    diagnostics: list[Diagnostic] = field(default_factory=list)
+    shadowed: list[ParsedYaml] = field(default_factory=list)
+    """Values hidden by a later duplicate key, each rooted at its own node."""
+    base: DataPath = ()
+    """The data path of ``root`` (non-empty only for a shadowed value)."""
+    _children: dict[int, dict[Any, tuple[yaml.Node, yaml.Node]]] = field(default_factory=dict)
+
+    def locate(self, path: DataPath, *, key: bool = False) -> Span:
+        """Where the value at ``path`` is (or its key, with ``key=True``).
+
+        A path that does not exist in the file (a missing key) resolves to the
+        nearest ancestor that does, and there to its key, which is where a reader
+        would add the missing entry.
+        """
+        node: yaml.Node = self.root
+        key_node: yaml.Node | None = None
+        for step in path[len(self.base) :]:
+            child = self._child(node, step)
+            if child is None:
+                return _span(key_node or node)
+            key_node, node = child
+        if key and key_node is not None:
+            return _span(key_node)
+        return _span(node)
+
+    def _child(self, node: yaml.Node, step: str | int) -> tuple[yaml.Node, yaml.Node] | None:
+        if isinstance(node, yaml.SequenceNode):
+            if isinstance(step, int) and 0 <= step < len(node.value):
+                item = node.value[step]
+                return item, item
+            return None
+        if isinstance(node, yaml.MappingNode):
+            # Built once per mapping on first use: diagnostics are rare, files are not.
+            children = self._children.get(id(node))
+            if children is None:
+                children = {k.value: (k, v) for k, v in node.value}
+                self._children[id(node)] = children
+            return children.get(step)
+        return None
+
+
+def _span(node: yaml.Node) -> Span:
+    start, end = node.start_mark, node.end_mark
+    return Span(start.line + 1, start.column + 1, end.line + 1, end.column + 1)
+
+
+def _point(line: int, column: int) -> Span:
+    return Span(line, column, line, column + 1)
+
+
+def _diag(file: str, span: Span, code: str, message: str, path: DataPath = ()) -> Diagnostic:
+    return Diagnostic(file, span, code, severity_of(code), message, path)
+
+
+def _position_of_offset(text: str, offset: int) -> tuple[int, int]:
+    line = text.count("\n", 0, offset) + 1
+    column = offset - (text.rfind("\n", 0, offset) + 1) + 1
+    return line, column
+
+
+def decode(raw: bytes, file: str) -> str:
+    """UTF-8 bytes to text; a BOM or invalid bytes are reported with their position."""
+    if raw.startswith((b"\xef\xbb\xbf", b"\xff\xfe", b"\xfe\xff")):
+        raise YamlProblem(
+            [
+                _diag(
+                    file,
+                    _point(1, 1),
+                    "FWC003",
+                    "file starts with a byte-order mark; save it as UTF-8 without BOM",
+                )
+            ]
+        )
+    try:
+        return raw.decode("utf-8")
+    except UnicodeDecodeError as exc:
+        good = raw[: exc.start].decode("utf-8")
+        line, column = _position_of_offset(good, len(good))
+        raise YamlProblem(
+            [
+                _diag(
+                    file,
+                    _point(line, column),
+                    "FWC002",
+                    f"byte 0x{raw[exc.start]:02x} is not valid UTF-8; save the file as UTF-8",
+                )
+            ]
+        ) from None
+
+
+def parse(text: str, file: str) -> ParsedYaml:
+    """Compose, check and convert one YAML document. Raises ``YamlProblem``."""
+    root = _compose(text, file)
+    if root is None:
+        raise YamlProblem(
+            [
+                _diag(
+                    file,
+                    _point(1, 1),
+                    "FWC009",
+                    "file is empty; a criteria file starts with `version: 1`",
+                )
+            ]
+        )
+    if "&" in text or "*" in text:
+        anchors = list(_anchors_and_aliases(text, file))
+        if anchors:
+            raise YamlProblem(anchors)
+    converter = _Converter(file)
+    data = converter.convert(root, (), 0)
+    shadowed = [
+        ParsedYaml(value, node, file, base=path) for path, value, node in converter.shadowed
+    ]
+    return ParsedYaml(data, root, file, converter.diagnostics, shadowed)
+
+
+def _compose(text: str, file: str) -> yaml.Node | None:
+    try:
+        return yaml.compose(text, Loader=_Loader)
+    except yaml.MarkedYAMLError as exc:
+        raise YamlProblem([_syntax_diagnostic(exc, text, file)]) from None
+    except yaml.reader.ReaderError as exc:
+        # Raised for characters YAML forbids anywhere, such as raw control bytes.
+        line, column = _position_of_offset(text, exc.position)
+        message = f"character {exc.character!r} is not allowed in YAML; remove it or escape it"
+        raise YamlProblem([_diag(file, _point(line, column), "FWC004", message)]) from None
+    except RecursionError:
+        # Only the pure-Python composer recurses; libyaml stops at its own limit.
+        raise YamlProblem(
+            [
+                _diag(
+                    file,
+                    _point(1, 1),
+                    "FWC007",
+                    "data nests too deeply for a criteria file; flatten it",
+                )
+            ]
+        ) from None
+    except yaml.YAMLError as exc:  # pragma: no cover - PyYAML raises marked errors
+        raise YamlProblem([_diag(file, _point(1, 1), "FWC004", str(exc))]) from None
+
+
+def _syntax_diagnostic(exc: yaml.MarkedYAMLError, text: str, file: str) -> Diagnostic:
+    mark = exc.problem_mark or exc.context_mark
+    line, column = (mark.line + 1, mark.column + 1) if mark else (1, 1)
+    problem = (exc.problem or "invalid YAML").strip()
+    span = _point(line, column)
+    if "another document" in problem:
+        return _diag(
+            file,
+            span,
+            "FWC009",
+            "file holds more than one YAML document ('---'); keep one",
+        )
+    if "nesting depth" in problem:
+        return _diag(file, span, "FWC007", "data nests too deeply for a criteria file; flatten it")
+    lines = text.splitlines()
+    here = lines[line - 1] if 0 < line <= len(lines) else ""
+    indentation = here[: len(here) - len(here.lstrip(" \t"))]
+    if "\t" in indentation:
+        tab = _point(line, indentation.index("\t") + 1)
+        return _diag(file, tab, "FWC005", "tab used for indentation; indent with spaces")
+    message = problem
+    if exc.context and exc.context_mark and exc.context_mark is not mark:
+        where = f"line {exc.context_mark.line + 1}, column {exc.context_mark.column + 1}"
+        message = f"{problem} ({exc.context} at {where})"
+    return _diag(file, span, "FWC004", f"YAML syntax: {message}")
+
+
+def _anchors_and_aliases(text: str, file: str) -> Iterator[Diagnostic]:
+    """Locate every anchor and alias from the event stream (linear; nothing expands)."""
+    for event in yaml.parse(text, Loader=_Loader):
+        if isinstance(event, yaml.AliasEvent):
+            yield _diag(
+                file,
+                _point(event.start_mark.line + 1, event.start_mark.column + 1),
+                "FWC006",
+                f"alias *{event.anchor} is not accepted; write the value out in full",
+            )
+        elif getattr(event, "anchor", None):
+            yield _diag(
+                file,
+                _point(event.start_mark.line + 1, event.start_mark.column + 1),
+                "FWC006",
+                f"anchor &{event.anchor} is not accepted; remove it and write values out",
+            )
+
+
+class _Converter:
+    """Node tree to plain data, reporting what PyYAML would hide."""
+
+    def __init__(self, file: str) -> None:
+        self.file = file
+        self.diagnostics: list[Diagnostic] = []
+        self.shadowed: list[tuple[DataPath, Any, yaml.Node]] = []
+        self._constructor = yaml.SafeLoader("")  # only its scalar constructors are used
+        self._scalars: dict[str, Callable[[yaml.ScalarNode], Any]] = {
+            f"{_TAG}int": self._constructor.construct_yaml_int,
+            f"{_TAG}float": self._constructor.construct_yaml_float,
+            f"{_TAG}bool": self._constructor.construct_yaml_bool,
+            f"{_TAG}null": self._constructor.construct_yaml_null,
+        }
+
+    def report(self, node: yaml.Node, code: str, message: str, path: DataPath) -> None:
+        self.diagnostics.append(_diag(self.file, _span(node), code, message, path))
+
+    def convert(self, node: yaml.Node, path: DataPath, depth: int) -> Any:
+        if depth > MAX_DEPTH:
+            self.report(node, "FWC007", "data nests too deeply for a criteria file", path)
+            return None
+        if isinstance(node, yaml.ScalarNode):
+            return self._scalar(node, path)
+        if not node.tag.startswith(_TAG) or node.tag not in (f"{_TAG}seq", f"{_TAG}map"):
+            self._unsupported_tag(node, path)
+        if isinstance(node, yaml.SequenceNode):
+            return [self.convert(item, (*path, i), depth + 1) for i, item in enumerate(node.value)]
+        return self._mapping(node, path, depth)
+
+    def _mapping(self, node: yaml.MappingNode, path: DataPath, depth: int) -> dict[str, Any]:
+        result: dict[str, Any] = {}
+        first_seen: dict[str, yaml.Node] = {}
+        value_nodes: dict[str, yaml.Node] = {}
+        for key_node, value_node in node.value:
+            if not isinstance(key_node, yaml.ScalarNode):
+                self.report(
+                    key_node, "FWC101", "a key must be plain text, not a list or mapping", path
+                )
+                continue
+            key = key_node.value
+            if key_node.tag != f"{_TAG}str" and not key_node.style:
+                kind = _YAML_TYPE_NAMES.get(key_node.tag, "not text")
+                self.report(
+                    key_node,
+                    "FWC105",
+                    f'key {quote(key)} is read as {kind} by YAML 1.1; quote it: "{key}"',
+                    (*path, key),
+                )
+            if key in first_seen:
+                earlier = first_seen[key].start_mark.line + 1
+                self.report(
+                    key_node,
+                    "FWC104",
+                    f"duplicate key {quote(key)} (first at line {earlier}); "
+                    "YAML would silently keep only this one",
+                    (*path, key),
+                )
+                # Keep the hidden value too, so lint can still check what it says.
+                self.shadowed.append(((*path, key), result[key], value_nodes[key]))
+            else:
+                first_seen[key] = key_node
+            result[key] = self.convert(value_node, (*path, key), depth + 1)
+            value_nodes[key] = value_node
+        return result
+
+    def _scalar(self, node: yaml.ScalarNode, path: DataPath) -> Any:
+        tag = node.tag
+        if tag in (f"{_TAG}str", f"{_TAG}timestamp"):
+            # A date stays the text the author wrote; the format has no date type.
+            return node.value
+        if tag not in _SCALAR_TAGS:
+            self._unsupported_tag(node, path)
+            return node.value
+        try:
+            return self._scalars[tag](node)
+        except ValueError:
+            # e.g. an integer with more digits than Python converts
+            self.report(node, "FWC101", f"{quote(node.value)} is not a usable number", path)
+            return None
+
+    def _unsupported_tag(self, node: yaml.Node, path: DataPath) -> None:
+        tag = node.tag.replace(_TAG, "!!")
+        self.report(
+            node,
+            "FWC008",
+            f"YAML tag {quote(tag)} is not accepted; remove it (only plain data is read)",
+            path,
+        )
+
+
+def load_answers_data(text: str, file: str) -> Any:
+    """Parse a small answers file with the same safety rules; raises ``YamlProblem``."""
+    parsed = parse(text, file)
+    errors = [d for d in parsed.diagnostics if d.severity == "error"]
+    if errors:
+        raise YamlProblem(errors)
+    return parsed.data

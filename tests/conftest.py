@@ -1,0 +1,53 @@
+"""Shared fixtures: the repository's files, and running the CLI in-process."""
+
+from __future__ import annotations
+
+import os
+from dataclasses import dataclass
+from pathlib import Path
+
+import pytest
+from typer.testing import CliRunner
+
+from fwchoice.cli import app
+
+REPO = Path(__file__).resolve().parents[1]
+SHIPPED = REPO / "criteria.yaml"
+TESTS = Path(__file__).resolve().parent
+
+
+@dataclass
+class Run:
+    exit_code: int
+    stdout: str
+    stderr: str
+
+
+def run_cli(*args: str, env: dict[str, str] | None = None, input: str | None = None) -> Run:
+    """Run ``fwchoice ARGS`` through Typer's runner, colour off, isolated from the user's env."""
+    base_env = {"FWCHOICE_CRITERIA": "", "NO_COLOR": "1", "COLUMNS": "100", "TERM": "dumb"}
+    base_env.update(env or {})
+    result = CliRunner().invoke(app, list(args), env=base_env, input=input, color=False)
+    if result.exception and not isinstance(result.exception, SystemExit):
+        raise result.exception
+    return Run(result.exit_code, result.stdout, result.stderr)
+
+
+@pytest.fixture
+def cli():
+    return run_cli
+
+
+@pytest.fixture
+def in_tmp(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    """Run in an empty directory, so ./criteria.yaml discovery does not see the repository."""
+    monkeypatch.chdir(tmp_path)
+    monkeypatch.delenv("FWCHOICE_CRITERIA", raising=False)
+    return tmp_path
+
+
+@pytest.fixture(autouse=True)
+def _no_user_criteria(monkeypatch: pytest.MonkeyPatch) -> None:
+    # A developer's own FWCHOICE_CRITERIA must not change what the tests see.
+    if os.environ.get("FWCHOICE_CRITERIA"):
+        monkeypatch.delenv("FWCHOICE_CRITERIA")

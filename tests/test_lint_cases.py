@@ -1,0 +1,58 @@
+"""Every broken file in lint_cases/ produces exactly the diagnostics beside it.
+
+Each ``NAME.yaml`` has a ``NAME.expected`` holding lint's text output: the code,
+the line and column, and the message. Adding a case is adding two files.
+"""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+import pytest
+import yaml
+
+from fwchoice.codes import CODES
+from fwchoice.lint.runner import analyse
+
+CASES = Path(__file__).parent / "lint_cases"
+CASE_FILES = sorted(CASES.glob("*.yaml"))
+NEEDS_LIBYAML = {"fwc007_libyaml_limit"}
+
+
+def lint_lines(path: Path) -> list[str]:
+    analysis = analyse(path.read_bytes(), path.name, run_scenarios=True)
+    return [d.format_text() for d in analysis.diagnostics]
+
+
+@pytest.mark.parametrize("case", CASE_FILES, ids=lambda p: p.stem)
+def test_case_produces_expected_diagnostics(case: Path) -> None:
+    if case.stem in NEEDS_LIBYAML and not getattr(yaml, "__with_libyaml__", False):
+        pytest.skip("the location comes from libyaml's own nesting limit")
+    expected = case.with_suffix(".expected").read_text(encoding="utf-8").splitlines()
+    assert lint_lines(case) == expected
+
+
+def test_every_case_has_expectations() -> None:
+    for case in CASE_FILES:
+        assert case.with_suffix(".expected").is_file(), case.name
+
+
+def test_every_code_is_triggered_by_some_case() -> None:
+    seen = set()
+    for expected in CASES.glob("*.expected"):
+        seen.update(re.findall(r": (FWC\d{3}) ", expected.read_text(encoding="utf-8")))
+    # FWC001 (file too large) needs a 4 MiB file: generated in test_yamlfile.py.
+    missing = set(CODES) - seen - {"FWC001"}
+    assert not missing, f"no lint case triggers {sorted(missing)}"
+
+
+def test_crlf_file_reports_the_same_position_as_lf() -> None:
+    crlf = (CASES / "crlf_line_ends.yaml").read_bytes()
+    assert b"\r\n" in crlf
+    lf = crlf.replace(b"\r\n", b"\n")
+    as_lf = analyse(lf, "crlf_line_ends.yaml", run_scenarios=True).diagnostics
+    as_crlf = analyse(crlf, "crlf_line_ends.yaml", run_scenarios=True).diagnostics
+    assert [(d.line, d.column, d.code) for d in as_crlf] == [
+        (d.line, d.column, d.code) for d in as_lf
+    ]
