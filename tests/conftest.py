@@ -51,3 +51,29 @@ def _no_user_criteria(monkeypatch: pytest.MonkeyPatch) -> None:
     # A developer's own FWCHOICE_CRITERIA must not change what the tests see.
     if os.environ.get("FWCHOICE_CRITERIA"):
         monkeypatch.delenv("FWCHOICE_CRITERIA")
+
+
+GOLDEN = TESTS / "golden"
+_SHA = __import__("re").compile(r"[0-9a-f]{64}")
+
+
+def assert_golden(name: str, text: str) -> None:
+    """Compare ``text`` with tests/golden/NAME; FWCHOICE_UPDATE_GOLDEN=1 rewrites it.
+
+    Content hashes are masked so that editing criteria.yaml only changes the
+    golden files whose visible content changed.
+    """
+    text = _SHA.sub("<sha256>", text)
+    path = GOLDEN / name
+    if os.environ.get("FWCHOICE_UPDATE_GOLDEN") == "1":
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_text(text, encoding="utf-8", newline="\n")
+    assert path.is_file(), f"missing golden file {name}; run with FWCHOICE_UPDATE_GOLDEN=1"
+    assert text == path.read_text(encoding="utf-8"), f"output differs from golden/{name}"
+
+
+@pytest.fixture
+def in_repo(monkeypatch: pytest.MonkeyPatch) -> Path:
+    """Run from the repository root, so paths in outputs are short and stable."""
+    monkeypatch.chdir(REPO)
+    return REPO

@@ -197,6 +197,73 @@ def schema(
     raise typer.Exit(command.run(output, force=force))
 
 
+class MatrixFormat(str, Enum):
+    table = "table"
+    markdown = "markdown"
+    json = "json"
+    csv = "csv"
+
+
+SECTION_NAMES = ("matrix", "features", "benchmarks", "use-cases", "all")
+
+
+def _complete_section(incomplete: str) -> list[str]:
+    return [name for name in SECTION_NAMES if name.startswith(incomplete)]
+
+
+NoColorOption = Annotated[
+    bool, typer.Option("--no-color", help="No colour even on a terminal (NO_COLOR works too).")
+]
+OutputOption = Annotated[
+    str | None,
+    typer.Option(
+        "--output", "-o", metavar="FILE", help="Write to FILE (atomically) instead of stdout."
+    ),
+]
+ForceOption = Annotated[bool, typer.Option("--force", help="Overwrite --output FILE if it exists.")]
+
+
+@app.command(
+    epilog="Examples:\n\n"
+    "  fwchoice matrix\n\n"
+    "  fwchoice matrix --section matrix --section benchmarks\n\n"
+    "  fwchoice matrix --format markdown --output docs/comparison.md",
+)
+def matrix(
+    section: Annotated[
+        list[str] | None,
+        typer.Option(
+            "--section",
+            "-s",
+            metavar="SECTION",
+            help="matrix, features, benchmarks, use-cases or all (repeatable).",
+            autocompletion=_complete_section,
+            show_default=False,
+        ),
+    ] = None,
+    output_format: Annotated[
+        MatrixFormat, typer.Option("--format", "-f", help="Output format.")
+    ] = MatrixFormat.table,
+    criteria: CriteriaOption = None,
+    no_color: NoColorOption = False,
+    output: OutputOption = None,
+    force: ForceOption = False,
+) -> None:
+    """Show the comparison: decision matrix, features, benchmarks and use cases."""
+    from fwchoice.commands import matrix as command
+
+    raise typer.Exit(
+        command.run(
+            criteria=criteria,
+            sections=section or [],
+            output_format=output_format.value,
+            no_color=no_color,
+            output=output,
+            force=force,
+        )
+    )
+
+
 def main() -> None:
     """Console-script entry point."""
     app()

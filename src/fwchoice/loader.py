@@ -121,6 +121,15 @@ class LoadedCriteria:
     sha256: str
     warnings: tuple[Diagnostic, ...]
 
+    def file_info(self) -> dict[str, str]:
+        """How outputs record which file they came from (and which exact content)."""
+        return {
+            "path": self.source.label,
+            "origin": self.source.origin,
+            "described_as": self.source.describe(),
+            "sha256": self.sha256,
+        }
+
 
 def load_criteria(source: CriteriaSource) -> LoadedCriteria:
     """Load a file for use; any error refuses it (scenarios are left to lint)."""

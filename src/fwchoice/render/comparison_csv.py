@@ -1,0 +1,130 @@
+"""The comparison as CSV: one table per section, separated by a blank line.
+
+Cells that a spreadsheet would run as a formula (starting with =, +, -, @, a
+tab or a carriage return) are prefixed with an apostrophe, as OWASP advises;
+numbers we produce ourselves are written as plain numbers.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+from typing import Any
+
+from fwchoice.render.formatting import leader_text, option_labels
+from fwchoice.sanitize import visible
+
+_FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
+
+
+def cell(value: Any) -> Any:
+    """Neutralise text from data; pass numbers, booleans and blanks through."""
+    if value is None:
+        return ""
+    if isinstance(value, bool):
+        return "yes" if value else "no"
+    if isinstance(value, (int, float)):
+        return value
+    text = visible(str(value), newlines=True)
+    if text.startswith(_FORMULA_START):
+        return "'" + text
+    return text
+
+
+def _notes(notes: list[dict[str, Any]]) -> str:
+    parts = []
+    for note in notes:
+        sources = " ".join(s["url"] for s in note["sources"])
+        parts.append(f"{note['status']}: {note['text']}" + (f" ({sources})" if sources else ""))
+    return " | ".join(parts)
+
+
+def comparison_csv(comparison: dict[str, Any]) -> str:
+    labels = option_labels(comparison)
+    options = list(labels)
+    buffer = io.StringIO()
+    writer = csv.writer(buffer, lineterminator="\n")
+    tables: list[list[list[Any]]] = []
+    for section in comparison["sections"]:
+        rows: list[list[Any]] = []
+        if section == "matrix":
+            rows.append(
+                [
+                    "criterion_id",
+                    "criterion",
+                    "description",
+                    "weight",
+                    *labels.values(),
+                    "leader",
+                    "notes",
+                ]
+            )
+            rows += [
+                [
+                    r["id"],
+                    r["label"],
+                    r["description"],
+                    r["weight"],
+                    *(r["ratings"][o] for o in options),
+                    leader_text(r["leaders"], labels),
+                    _notes(r["notes"]),
+                ]
+                for r in comparison["matrix"]
+            ]
+        elif section == "features":
+            rows.append(["feature_id", "feature", *labels.values(), "notes"])
+            rows += [
+                [
+                    r["id"],
+                    r["label"],
+                    *((r["values"][o] or {}).get("text") for o in options),
+                    _notes(r["notes"]),
+                ]
+                for r in comparison["features"]
+            ]
+        elif section == "benchmarks":
+            rows.append(
+                [
+                    "benchmark_id",
+                    "benchmark",
+                    "unit",
+                    "option",
+                    "value",
+                    "approximate",
+                    "setup",
+                    "ratio_to_best",
+                    "notes",
+                ]
+            )
+            for r in comparison["benchmarks"]:
+                for o in options:
+                    result = r["results"][o]
+                    if result is None:
+                        continue
+                    rows.append(
+                        [
+                            r["id"],
+                            r["label"],
+                            r["unit"],
+                            labels[o],
+                            result["value"],
+                            r["approximate"],
+                            result["setup"],
+                            result["ratio_to_best"],
+                            _notes(r["notes"]),
+                        ]
+                    )
+        else:
+            rows.append(["option", "kind", "label", "detail"])
+            for use in comparison["use_cases"]:
+                label = labels[use["option"]]
+                for kind in ("ideal_for", "examples"):
+                    rows += [[label, kind, i["label"], i["detail"]] for i in use[kind]]
+                rows += [[label, "choose_when", text, ""] for text in use["choose_when"]]
+        tables.append(rows)
+    for i, rows in enumerate(tables):
+        if i:
+            buffer.write("\n")
+        for row in rows:
+            writer.writerow([cell(v) for v in row])
+    return buffer.getvalue()

@@ -1,0 +1,93 @@
+"""Small text conventions shared by every renderer: stars, figures, ratios, notes."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from dataclasses import dataclass
+from typing import Any
+
+
+@dataclass(frozen=True)
+class Glyphs:
+    """Characters for a terminal that may not encode Unicode (``LANG=C``)."""
+
+    full: str
+    empty: str
+    times: str
+    bullet: str
+    dash: str
+    check: str
+
+    @classmethod
+    def for_terminal(cls, unicode_ok: bool) -> Glyphs:
+        return UNICODE if unicode_ok else ASCII
+
+
+UNICODE = Glyphs(full="★", empty="☆", times="×", bullet="•", dash="—", check="✓")
+ASCII = Glyphs(full="*", empty=".", times="x", bullet="-", dash="-", check="+")
+GLYPH_PROBE = "★☆×•—✓┃━"
+
+
+def stars(rating: int | None, maximum: int, glyphs: Glyphs = UNICODE) -> str:
+    """'★★★★☆ 4': the stars and the number beside them, so nothing relies on counting."""
+    if rating is None:
+        return glyphs.dash
+    return f"{glyphs.full * rating}{glyphs.empty * (maximum - rating)} {rating}"
+
+
+def figure(value: float, approximate: bool = False) -> str:
+    text = f"{value:,.0f}" if float(value).is_integer() else f"{value:,.2f}".rstrip("0")
+    return f"~{text}" if approximate else text
+
+
+def ratio_text(result: dict[str, Any], higher_is_better: bool, glyphs: Glyphs = UNICODE) -> str:
+    if result["best"]:
+        return "best"
+    ratio = result["ratio_to_best"]
+    if ratio is None:
+        return glyphs.dash
+    direction = "lower" if higher_is_better else "higher"
+    return f"{ratio:.1f}{glyphs.times} {direction}"
+
+
+def option_labels(data: dict[str, Any]) -> dict[str, str]:
+    return {o["id"]: o["label"] for o in data["options"]}
+
+
+def leader_text(leaders: list[str], labels: dict[str, str]) -> str:
+    if not leaders:
+        return "tie"
+    return " = ".join(labels[o] for o in leaders)
+
+
+@dataclass(frozen=True)
+class NumberedNote:
+    number: int
+    subject: str
+    note: dict[str, Any]
+
+
+class NoteNumbers:
+    """Footnote numbers in the order notes appear, shared across sections."""
+
+    def __init__(self) -> None:
+        self.notes: list[NumberedNote] = []
+
+    def add(self, subject: str, notes: list[dict[str, Any]]) -> list[int]:
+        numbers = []
+        for note in notes:
+            number = len(self.notes) + 1
+            self.notes.append(NumberedNote(number, subject, note))
+            numbers.append(number)
+        return numbers
+
+    def since(self, start: int) -> Iterator[NumberedNote]:
+        return iter(self.notes[start:])
+
+
+SECTION_TITLES = {
+    "matrix": "Decision matrix",
+    "features": "Feature comparison",
+    "benchmarks": "Benchmarks",
+    "use-cases": "Use cases",
+}

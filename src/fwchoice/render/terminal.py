@@ -1,0 +1,108 @@
+"""Building rich consoles that behave: colour only on a terminal, ASCII where needed.
+
+Every string that comes from a criteria or answers file goes through ``data()``,
+which makes a ``Text`` (never markup) with control characters made visible, so
+data can neither style itself nor move the cursor.
+"""
+
+from __future__ import annotations
+
+import os
+import sys
+from dataclasses import dataclass
+from typing import IO
+
+from rich import box
+from rich.console import Console, ConsoleOptions, RenderableType, RenderResult
+from rich.measure import Measurement
+from rich.segment import Segment
+from rich.table import Table
+from rich.text import Text
+
+from fwchoice.render.formatting import GLYPH_PROBE, Glyphs
+from fwchoice.sanitize import visible
+
+# rich's SIMPLE_HEAD (a single rule under the header) drawn with ASCII only.
+ASCII_SIMPLE_HEAD = box.Box("    \n    \n -- \n    \n    \n    \n    \n    \n", ascii=True)
+
+
+@dataclass(frozen=True)
+class TerminalStyle:
+    glyphs: Glyphs
+    box: box.Box
+    color: bool
+
+
+def data(text: str, style: str = "") -> Text:
+    """Text from a data file, shown literally."""
+    return Text(visible(text, newlines=True), style=style)
+
+
+def make_console(
+    *,
+    file: IO[str] | None = None,
+    no_color: bool = False,
+    width: int | None = None,
+) -> tuple[Console, TerminalStyle]:
+    stream = file if file is not None else sys.stdout
+    encoding = getattr(stream, "encoding", None) or "utf-8"
+    try:
+        GLYPH_PROBE.encode(encoding)
+        unicode_ok = True
+    except (UnicodeEncodeError, LookupError):
+        unicode_ok = False
+    is_dumb = os.environ.get("TERM", "") in ("dumb", "unknown")
+    console = Console(
+        file=stream,
+        width=width,
+        no_color=no_color or None,  # None lets rich honour NO_COLOR itself
+        highlight=False,
+        emoji=False,
+        markup=False,
+        soft_wrap=False,
+        legacy_windows=False,
+    )
+    if no_color or is_dumb:
+        console.no_color = True
+    color = console.is_terminal and not console.no_color and console.color_system is not None
+    style = TerminalStyle(
+        glyphs=Glyphs.for_terminal(unicode_ok),
+        box=box.SIMPLE_HEAD if unicode_ok else ASCII_SIMPLE_HEAD,
+        color=color,
+    )
+    return console, style
+
+
+class Unwrapped:
+    """A line that is never wrapped or cut (a URL): the terminal wraps it, keeping it whole."""
+
+    def __init__(self, text: Text) -> None:
+        self.text = text
+
+    def __rich_console__(self, console: Console, options: ConsoleOptions) -> RenderResult:
+        yield from self.text.render(console)
+        yield Segment.line()
+
+    def __rich_measure__(self, console: Console, options: ConsoleOptions) -> Measurement:
+        return Measurement(1, options.max_width)
+
+
+def hanging(lead: str, body: Text, *, indent: int = 0) -> RenderableType:
+    """``lead`` then ``body``, with the body's wrapped lines aligned under its start."""
+    grid = Table.grid(padding=(0, 1, 0, 0))
+    if indent:
+        grid.add_column(width=indent - 1)
+    grid.add_column(no_wrap=True)
+    grid.add_column(overflow="fold")
+    grid.add_row(*([""] if indent else []), lead, body)
+    return grid
+
+
+def fits(console: Console, renderable: RenderableType) -> bool:
+    """Whether ``renderable`` lays out in the console's width without squashing words.
+
+    Measured against an unbounded width: rich clamps a measurement to the width
+    it is given, which would make everything "fit".
+    """
+    unbounded = console.options.update(width=10_000, max_width=10_000)
+    return Measurement.get(console, unbounded, renderable).minimum <= console.width
