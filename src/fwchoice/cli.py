@@ -264,6 +264,117 @@ def matrix(
     )
 
 
+class AdviceFormat(str, Enum):
+    rich = "rich"
+    json = "json"
+    markdown = "markdown"
+
+
+def _complete_preset(ctx: typer.Context, incomplete: str) -> list[str]:
+    from fwchoice.completion import preset_names
+
+    return [name for name in preset_names(ctx) if name.startswith(incomplete)]
+
+
+def _complete_set(ctx: typer.Context, incomplete: str) -> list[str]:
+    from fwchoice.completion import set_values
+
+    return [value for value in set_values(ctx, incomplete) if value.startswith(incomplete)]
+
+
+@app.command(
+    epilog="Examples:\n\n"
+    "  fwchoice advise\n\n"
+    "  fwchoice advise --preset ecommerce --format markdown --output docs/adr/0001-framework.md\n\n"
+    "  fwchoice advise --answers alice.yaml --answers bob.yaml\n\n"
+    "  fwchoice advise --defaults --set admin=yes --set performance=5 --save-answers answers.yaml",
+)
+def advise(
+    preset: Annotated[
+        str | None,
+        typer.Option(
+            "--preset",
+            "-p",
+            metavar="NAME",
+            help="Start from a named answer set (unanswered questions take their defaults).",
+            autocompletion=_complete_preset,
+        ),
+    ] = None,
+    answers: Annotated[
+        list[str] | None,
+        typer.Option(
+            "--answers",
+            "-a",
+            metavar="FILE",
+            help="Answers file (YAML or JSON). Two or more: a team decision.",
+            show_default=False,
+        ),
+    ] = None,
+    set_: Annotated[
+        list[str] | None,
+        typer.Option(
+            "--set",
+            "-s",
+            metavar="ID=VALUE",
+            help="Answer one question (repeatable; overrides files and presets; "
+            "VALUE may be 'unsure').",
+            autocompletion=_complete_set,
+            show_default=False,
+        ),
+    ] = None,
+    defaults: Annotated[
+        bool, typer.Option("--defaults", help="Accept the default of every unanswered question.")
+    ] = False,
+    list_presets: Annotated[
+        bool, typer.Option("--list-presets", help="List the presets and exit.")
+    ] = False,
+    save_answers: Annotated[
+        str | None,
+        typer.Option(
+            "--save-answers",
+            metavar="FILE",
+            help="Save the answers (with how each was given) to replay later.",
+        ),
+    ] = None,
+    output_format: Annotated[
+        AdviceFormat,
+        typer.Option("--format", "-f", help="rich (terminal), json, or markdown (an ADR)."),
+    ] = AdviceFormat.rich,
+    date: Annotated[
+        str | None,
+        typer.Option("--date", metavar="YYYY-MM-DD", help="Date for the Markdown record."),
+    ] = None,
+    criteria: CriteriaOption = None,
+    no_color: NoColorOption = False,
+    output: OutputOption = None,
+    force: ForceOption = False,
+) -> None:
+    """Answer a few questions; get a weighted, explained recommendation.
+
+    Asks on a terminal; otherwise takes answers from --preset, --answers, --set
+    or --defaults. Ctrl-C at any prompt aborts (exit 130) and writes nothing.
+    """
+    from fwchoice.commands import advise as command
+
+    if list_presets:
+        raise typer.Exit(command.list_presets(criteria))
+    raise typer.Exit(
+        command.run(
+            criteria=criteria,
+            preset=preset,
+            answers_files=answers or [],
+            sets=set_ or [],
+            defaults=defaults,
+            save_answers=save_answers,
+            output_format=output_format.value,
+            output=output,
+            force=force,
+            no_color=no_color,
+            date=date,
+        )
+    )
+
+
 def main() -> None:
     """Console-script entry point."""
     app()

@@ -35,6 +35,13 @@ def stars(rating: int | None, maximum: int, glyphs: Glyphs = UNICODE) -> str:
     return f"{glyphs.full * rating}{glyphs.empty * (maximum - rating)} {rating}"
 
 
+def number_text(value: float) -> str:
+    """A weight or score as people write it: 7, 7.5, 0.33 (never 7.0 or 1e+06)."""
+    if float(value).is_integer():
+        return str(int(value))
+    return f"{value:.2f}".rstrip("0").rstrip(".")
+
+
 def figure(value: float, approximate: bool = False) -> str:
     text = f"{value:,.0f}" if float(value).is_integer() else f"{value:,.2f}".rstrip("0")
     return f"~{text}" if approximate else text
@@ -91,3 +98,12 @@ SECTION_TITLES = {
     "benchmarks": "Benchmarks",
     "use-cases": "Use cases",
 }
+
+
+def change_sentence(change: dict[str, Any]) -> str:
+    """'Django + DRF would come first if Admin Interface weighed more than 7.5 (now 2).'"""
+    comparison = "more than" if change["direction"] == "raise" else "less than"
+    return (
+        f"{change['challenger_label']} would come first if {change['label']} weighed "
+        f"{comparison} {number_text(change['threshold'])} (now {number_text(change['current'])})."
+    )

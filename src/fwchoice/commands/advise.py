@@ -1,0 +1,268 @@
+"""``fwchoice advise``: answers in, an explained recommendation out.
+
+Answers merge from several sources in a fixed order (copier's model): a
+preset, then answers files, then ``--set`` flags, then defaults where asked
+for, then prompts for whatever is still open, but only on a terminal. Without
+a terminal and with answers missing, the command stops with exit 2 and says
+which flags would answer them; it never waits on a stdin that cannot reply.
+"""
+
+from __future__ import annotations
+
+import json
+import sys
+from pathlib import Path
+from typing import Any, Literal
+
+from fwchoice import console
+from fwchoice.answers import AnswerProblem, Answers, Layer, collect, complete
+from fwchoice.commands.output import deliver, print_rich
+from fwchoice.errors import EXIT_OK, Aborted, UsageError
+from fwchoice.loader import LoadedCriteria, load_criteria, resolve_source
+from fwchoice.model import Document
+from fwchoice.sanitize import quote
+from fwchoice.schema import did_you_mean
+
+AdviceFormat = Literal["rich", "json", "markdown"]
+ANSWERS_FORMAT = 1
+
+
+def stdin_is_interactive() -> bool:
+    """Whether prompts can be answered (a seam tests replace to drive real prompts)."""
+    return sys.stdin is not None and sys.stdin.isatty()
+
+
+def list_presets(criteria: str | None) -> int:
+    loaded = load_criteria(resolve_source(criteria))
+    presets = loaded.document.presets
+    if not presets:
+        console.write(f"{loaded.source.describe()} defines no presets.\n")
+        return EXIT_OK
+    width = max(len(p) for p in presets)
+    lines = [f"{pid.ljust(width)}  {visible_line(p.description)}" for pid, p in presets.items()]
+    console.write("\n".join(lines) + "\n")
+    return EXIT_OK
+
+
+def visible_line(text: str) -> str:
+    from fwchoice.sanitize import visible
+
+    return visible(text)
+
+
+def parse_set(values: list[str]) -> dict[str, object]:
+    parsed: dict[str, object] = {}
+    for item in values:
+        qid, sep, value = item.partition("=")
+        if not sep or not qid.strip():
+            raise UsageError(f"--set takes ID=VALUE, got {quote(item)}; e.g. --set admin=yes")
+        parsed[qid.strip()] = value.strip()
+    return parsed
+
+
+def read_answers_file(path: str) -> tuple[dict[str, object], dict[str, Any]]:
+    """An answers file (YAML or JSON): its answers, and what else a saved file records."""
+    from fwchoice.loader import read_bounded
+    from fwchoice.yamlfile import YamlProblem, decode, load_answers_data
+
+    raw = read_bounded(Path(path), path)
+    if not isinstance(raw, bytes):
+        raise UsageError(f"answers file {quote(path)}: {raw.message}")
+    try:
+        data = load_answers_data(decode(raw, path), path)
+    except YamlProblem as problem:
+        first = problem.diagnostics[0]
+        raise UsageError(f"answers file {first.format_text()}") from None
+    if not isinstance(data, dict):
+        raise UsageError(
+            f"answers file {quote(path)} must be a mapping of question ids to answers, "
+            "e.g. `admin: yes`"
+        )
+    if "fwchoice_answers" in data:
+        answers = data.get("answers")
+        if not isinstance(answers, dict):
+            raise UsageError(f"answers file {quote(path)} has no `answers:` mapping")
+        return answers, data
+    return data, {}
+
+
+def gather(
+    document: Document,
+    *,
+    preset: str | None,
+    answers_files: list[str],
+    sets: list[str],
+) -> tuple[Answers, dict[str, Any]]:
+    """The given answers, and the record of a saved answers file (for replay), if any."""
+    layers: list[Layer] = []
+    saved: dict[str, Any] = {}
+    if preset is not None:
+        if preset not in document.presets:
+            hint = did_you_mean(preset, list(document.presets))
+            raise UsageError(
+                f"unknown preset {quote(preset)}{hint}; presets are: " + ", ".join(document.presets)
+            )
+        layers.append(("preset", dict(document.presets[preset].answers)))
+    for path in answers_files:
+        answers, record = read_answers_file(path)
+        try:
+            collect(document, [("file", answers)])
+        except AnswerProblem as problem:
+            changed = " (the criteria may have changed since it was saved)" if record else ""
+            raise UsageError(f"answers file {quote(path)}: {problem}{changed}") from None
+        layers.append(("file", answers))
+        saved = record
+    if sets:
+        try:
+            collect(document, [("flag", parse_set(sets))])
+        except AnswerProblem as problem:
+            raise UsageError(f"--set: {problem}") from None
+        layers.append(("flag", parse_set(sets)))
+    return collect(document, layers), saved
+
+
+def resolve_answers(
+    loaded: LoadedCriteria, given: Answers, *, fill_defaults: bool
+) -> tuple[Answers, list[str]]:
+    """All answers: the given ones, defaults where allowed, prompts where possible."""
+    document = loaded.document
+    answers, missing = complete(document, given, fill_defaults=fill_defaults)
+    if not missing:
+        return answers, []
+    if not stdin_is_interactive():
+        shown = ", ".join(missing[:6]) + (" ..." if len(missing) > 6 else "")
+        raise UsageError(
+            f"no answer for {shown} and no terminal to ask on; give --preset NAME, "
+            "--answers FILE, --set ID=VALUE, or --defaults"
+        )
+    from fwchoice.decisions import early_finish_check, review_notes
+    from fwchoice.prompts import QuestionaryPrompter, prompt_stream
+    from fwchoice.questionnaire import run_questionnaire
+
+    try:
+        result = run_questionnaire(
+            document,
+            given,
+            QuestionaryPrompter(output=prompt_stream()),
+            fill_defaults=fill_defaults,
+            can_finish_early=early_finish_check(document),
+            review_notes=review_notes(document),
+        )
+    except KeyboardInterrupt:
+        raise Aborted("") from None
+    return result.answers, result.skipped
+
+
+def saved_answers(
+    loaded: LoadedCriteria, advice: dict[str, Any], scored_with: dict[str, Any]
+) -> str:
+    import yaml
+
+    document = loaded.document
+    record = {
+        "fwchoice_answers": ANSWERS_FORMAT,
+        "criteria": {
+            "path": loaded.source.label,
+            "version": document.version,
+            "sha256": loaded.sha256,
+        },
+        "verdict": {
+            "kind": advice["verdict"]["kind"],
+            "winner": advice["verdict"]["winner"],
+            "runner_up": advice["verdict"]["runner_up"],
+            "margin": advice["verdict"]["margin"],
+            "scores": {s["option"]: s["score"] for s in advice["scores"]},
+        },
+        "answers": {a["question"]: a["answer"] for a in advice["answers"]},
+        "how": {a["question"]: a["how"] for a in advice["answers"]},
+        "snapshot": scored_with,
+    }
+    header = "# fwchoice answers: replay with `fwchoice advise --answers THIS_FILE`\n"
+    return header + yaml.safe_dump(record, sort_keys=False, allow_unicode=True, width=100)
+
+
+def run(
+    *,
+    criteria: str | None,
+    preset: str | None,
+    answers_files: list[str],
+    sets: list[str],
+    defaults: bool,
+    save_answers: str | None,
+    output_format: AdviceFormat,
+    output: str | None,
+    force: bool,
+    no_color: bool,
+    date: str | None,
+) -> int:
+    loaded = load_criteria(resolve_source(criteria))
+    document = loaded.document
+    if len(answers_files) > 1:
+        from fwchoice.commands.team import run_team
+
+        return run_team(
+            loaded,
+            answers_files,
+            output_format=output_format,
+            output=output,
+            force=force,
+            no_color=no_color,
+            date=date,
+        )
+    given, saved = gather(document, preset=preset, answers_files=answers_files, sets=sets)
+    answers, skipped = resolve_answers(loaded, given, fill_defaults=defaults or preset is not None)
+    from fwchoice.advice import advice_data
+    from fwchoice.decisions import decision_insights
+    from fwchoice.scoring import evaluate
+
+    evaluation = evaluate(document, answers)
+    advice = advice_data(document, evaluation, criteria_file=loaded.file_info())
+    advice["insights"] = decision_insights(document, answers, skipped=skipped)
+    if saved:
+        from fwchoice.replay import compare
+
+        advice["replay"] = compare(saved, document, evaluation, loaded.sha256)
+    if save_answers:
+        from fwchoice.atomicfile import write_atomic
+        from fwchoice.replay import snapshot
+
+        record = saved_answers(loaded, advice, snapshot(document, evaluation))
+        write_atomic(save_answers, record, force=True)
+        console.info_line(f"saved answers to {save_answers}")
+    emit_advice(
+        advice, document, output_format, output=output, force=force, no_color=no_color, date=date
+    )
+    return EXIT_OK
+
+
+def emit_advice(
+    advice: dict[str, Any],
+    document: Document,
+    output_format: AdviceFormat,
+    *,
+    output: str | None,
+    force: bool,
+    no_color: bool,
+    date: str | None,
+) -> None:
+    if output_format == "json":
+        deliver(json.dumps(advice, indent=2, ensure_ascii=False) + "\n", output, force=force)
+    elif output_format == "markdown":
+        from fwchoice.render.advice_markdown import advice_markdown
+
+        deliver(advice_markdown(advice, document, date=date), output, force=force)
+    elif output is None:
+        from fwchoice.render.advice_table import advice_renderables
+
+        print_rich(
+            lambda terminal, style: advice_renderables(advice, terminal, style), no_color=no_color
+        )
+    else:
+        from fwchoice.render.advice_table import advice_renderables
+        from fwchoice.render.text_export import render_plain
+
+        deliver(
+            render_plain(lambda terminal, style: advice_renderables(advice, terminal, style)),
+            output,
+            force=force,
+        )

@@ -1,0 +1,100 @@
+"""``fwchoice advise --answers A --answers B ...``: a team decision."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+from typing import Any
+
+from fwchoice.advice import advice_data, points
+from fwchoice.answers import AnswerProblem, collect, complete
+from fwchoice.commands.advise import AdviceFormat, read_answers_file
+from fwchoice.commands.output import deliver, print_rich
+from fwchoice.errors import EXIT_OK, UsageError
+from fwchoice.loader import LoadedCriteria
+from fwchoice.sanitize import quote
+from fwchoice.scoring import evaluate
+from fwchoice.team import Member, agenda, combined_evaluation
+
+TEAM_FORMAT_VERSION = 1
+
+
+def member_name(path: str, taken: set[str]) -> str:
+    name = Path(path).stem or path
+    base, n = name, 2
+    while name in taken:
+        name, n = f"{base}-{n}", n + 1
+    taken.add(name)
+    return name
+
+
+def team_data(loaded: LoadedCriteria, files: list[str]) -> dict[str, Any]:
+    document = loaded.document
+    members: list[Member] = []
+    taken: set[str] = set()
+    for path in files:
+        raw, _ = read_answers_file(path)
+        try:
+            given = collect(document, [("file", raw)])
+        except AnswerProblem as problem:
+            raise UsageError(f"answers file {quote(path)}: {problem}") from None
+        # A teammate who skipped a question is taken at its default.
+        answers, _ = complete(document, given, fill_defaults=True)
+        members.append(Member(member_name(path, taken), answers))
+    labels = {o: opt.label for o, opt in document.options.items()}
+    people = []
+    for member, path in zip(members, files, strict=True):
+        result = evaluate(document, member.answers)
+        people.append(
+            {
+                "name": member.name,
+                "file": path,
+                "winner": result.verdict.winner,
+                "winner_label": labels[result.verdict.winner],
+                "kind": result.verdict.kind,
+                "margin": points(result.verdict.margin),
+                "scores": {o: points(result.ranking.points(o)) for o in result.ranking.order},
+            }
+        )
+    combined = advice_data(
+        document, combined_evaluation(document, members), criteria_file=loaded.file_info()
+    )
+    return {
+        "format": "fwchoice.team",
+        "format_version": TEAM_FORMAT_VERSION,
+        "criteria_file": combined["criteria_file"],
+        "members": people,
+        "combined": combined,
+        "agenda": agenda(document, members),
+    }
+
+
+def run_team(
+    loaded: LoadedCriteria,
+    files: list[str],
+    *,
+    output_format: AdviceFormat,
+    output: str | None,
+    force: bool,
+    no_color: bool,
+    date: str | None,
+) -> int:
+    data = team_data(loaded, files)
+    if output_format == "json":
+        deliver(json.dumps(data, indent=2, ensure_ascii=False) + "\n", output, force=force)
+    elif output_format == "markdown":
+        from fwchoice.render.team_render import team_markdown
+
+        deliver(team_markdown(data, loaded.document, date=date), output, force=force)
+    elif output is None:
+        from fwchoice.render.team_render import team_renderables
+
+        print_rich(
+            lambda terminal, style: team_renderables(data, terminal, style), no_color=no_color
+        )
+    else:
+        from fwchoice.render.team_render import team_renderables
+        from fwchoice.render.text_export import render_plain
+
+        deliver(render_plain(lambda t, s: team_renderables(data, t, s)), output, force=force)
+    return EXIT_OK

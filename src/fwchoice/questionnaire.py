@@ -1,0 +1,197 @@
+"""The questionnaire's logic: what to ask next, what a prompt shows, the review loop.
+
+Pure: questions become ``PromptSpec`` values (plain data), and a ``Prompter``
+shows them. The only prompter that touches a terminal lives in
+``fwchoice.prompts`` and imports questionary when it is first used; tests use a
+scripted prompter, so this flow is tested without any terminal.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+from typing import Literal, Protocol
+
+from fwchoice.answers import Answer, Answers, complete, display
+from fwchoice.model import Document, Question
+
+UNSURE_VALUE = "\0unsure"
+"""The value a prompt returns for 'not sure' (cannot collide with a choice id)."""
+
+PromptKind = Literal["select", "checkbox"]
+
+
+@dataclass(frozen=True)
+class PromptChoice:
+    value: str
+    title: str
+    description: str = ""
+    checked: bool = False
+
+
+@dataclass(frozen=True)
+class PromptSpec:
+    """Everything a prompt shows, and nothing about how it is drawn."""
+
+    question_id: str
+    kind: PromptKind
+    message: str
+    choices: tuple[PromptChoice, ...]
+    default: str | None
+    help: str
+    position: tuple[int, int]
+    """(number of this question, questions that apply so far)."""
+
+
+@dataclass(frozen=True)
+class ReviewItem:
+    question_id: str
+    text: str
+    answer: str
+    how: str
+    note: str = ""
+    """E.g. that this answer alone decides the winner, and which change would flip it."""
+
+
+class Prompter(Protocol):
+    def ask(self, spec: PromptSpec) -> str | list[str]:
+        """Show one question; return the chosen value(s). Raise KeyboardInterrupt to abort."""
+
+    def review(self, items: list[ReviewItem]) -> str | None:
+        """Show the answers; return a question id to change, or None to go on."""
+
+    def offer_early_finish(self, skipped: int) -> bool:
+        """Offer to stop asking (the rest cannot change the winner); True to stop."""
+
+
+def prompt_spec(
+    question: Question, current: Answer | None, position: tuple[int, int]
+) -> PromptSpec:
+    """The prompt for ``question``, preselecting the current answer or else the default."""
+    selected = current.choices if current is not None and not current.unsure else question.default
+    if question.type == "multiple":
+        picked = set(selected or ())
+        choices = tuple(
+            PromptChoice(c.id, c.label, c.help, checked=c.id in picked)
+            for c in question.choices.values()
+        )
+        return PromptSpec(
+            question.id, "checkbox", question.text, choices, None, question.help, position
+        )
+    if question.type == "scale":
+        titles = {c.id: f"{c.id} · {c.label}" for c in question.choices.values()}
+    else:
+        titles = {c.id: c.label for c in question.choices.values()}
+    not_sure = PromptChoice(UNSURE_VALUE, "Not sure", "Scored over every answer above")
+    choices = (
+        *(PromptChoice(c.id, titles[c.id], c.help) for c in question.choices.values()),
+        not_sure,
+    )
+    default = UNSURE_VALUE if current is not None and current.unsure else None
+    if default is None and selected:
+        default = selected[0]
+    return PromptSpec(
+        question.id, "select", question.text, choices, default, question.help, position
+    )
+
+
+def answer_from_prompt(question: Question, value: str | list[str]) -> Answer:
+    if value == UNSURE_VALUE:
+        return Answer.not_sure("asked")
+    if isinstance(value, list):
+        chosen = set(value)
+        return Answer(tuple(c for c in question.choices if c in chosen), "asked")
+    return Answer((value,), "asked")
+
+
+ReviewNotes = Callable[[Answers], dict[str, str]]
+"""Notes to show beside answers at the review step, by question id."""
+
+
+def review_items(
+    document: Document, answers: Answers, notes: dict[str, str] | None = None
+) -> list[ReviewItem]:
+    notes = notes or {}
+    return [
+        ReviewItem(
+            qid,
+            document.questions[qid].text,
+            display(document.questions[qid], a),
+            a.how,
+            notes.get(qid, ""),
+        )
+        for qid, a in answers.items()
+    ]
+
+
+EarlyFinish = Callable[[Answers, list[str]], bool]
+"""Given the answers so far and the questions still to ask: can they be skipped safely?"""
+
+
+@dataclass
+class QuestionnaireResult:
+    answers: Answers
+    asked: int
+    skipped: list[str]
+    """Questions left unasked because no answer to them could change the winner."""
+
+
+def run_questionnaire(
+    document: Document,
+    given: Answers,
+    prompter: Prompter,
+    *,
+    fill_defaults: bool,
+    review: bool = True,
+    can_finish_early: EarlyFinish | None = None,
+    review_notes: ReviewNotes | None = None,
+) -> QuestionnaireResult:
+    """Ask what the given answers leave open, then let the user review and change any.
+
+    Questions are asked in file order; a question whose condition depends on an
+    answer is only considered once that answer exists, so conditions always see
+    the answers actually given.
+    """
+    given = dict(given)
+    asked = 0
+    offered_early_finish = False
+    skipped: list[str] = []
+    while True:
+        answers, missing = complete(document, given, fill_defaults=fill_defaults)
+        if not missing:
+            break
+        if (
+            can_finish_early is not None
+            and not offered_early_finish
+            and asked > 0
+            and can_finish_early(answers, missing)
+        ):
+            offered_early_finish = True
+            if prompter.offer_early_finish(len(missing)):
+                skipped = list(missing)
+                break
+        question = document.questions[missing[0]]
+        position = (len(answers) + 1, len(answers) + len(missing))
+        value = prompter.ask(prompt_spec(question, None, position))
+        given[question.id] = answer_from_prompt(question, value)
+        asked += 1
+    if review and asked:
+        while True:
+            answers, missing = complete(document, given, fill_defaults=fill_defaults)
+            missing = [q for q in missing if q not in skipped]
+            if missing:  # a changed answer made new questions apply
+                question = document.questions[missing[0]]
+                position = (len(answers) + 1, len(answers) + len(missing))
+                value = prompter.ask(prompt_spec(question, None, position))
+                given[question.id] = answer_from_prompt(question, value)
+                continue
+            notes = review_notes(answers) if review_notes else None
+            change = prompter.review(review_items(document, answers, notes))
+            if change is None:
+                break
+            question = document.questions[change]
+            position = (list(answers).index(change) + 1, len(answers))
+            value = prompter.ask(prompt_spec(question, answers.get(change), position))
+            given[change] = answer_from_prompt(question, value)
+    answers, _ = complete(document, given, fill_defaults=fill_defaults)
+    return QuestionnaireResult(answers, asked, [q for q in skipped if q not in answers])

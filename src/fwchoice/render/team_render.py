@@ -1,0 +1,94 @@
+"""A team decision on the terminal and as a MADR record."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from rich.console import Console, RenderableType
+from rich.table import Table
+from rich.text import Text
+
+from fwchoice.model import Document
+from fwchoice.render.advice_markdown import advice_markdown
+from fwchoice.render.advice_table import advice_renderables
+from fwchoice.render.comparison_markdown import table
+from fwchoice.render.markdown_text import md, md_cell
+from fwchoice.render.terminal import TerminalStyle, data, hanging
+
+
+def team_renderables(
+    team: dict[str, Any], console: Console, style: TerminalStyle
+) -> list[RenderableType]:
+    parts: list[RenderableType] = [Text("Each person's verdict", style="bold underline")]
+    labels = {s["option"]: s["label"] for s in team["combined"]["scores"]}
+    grid = Table(box=style.box, show_edge=False, pad_edge=False, header_style="bold")
+    grid.add_column("Person", overflow="fold")
+    grid.add_column("Comes first", overflow="fold")
+    grid.add_column("Margin", justify="right", no_wrap=True)
+    for label in labels.values():
+        grid.add_column(data(label), justify="right", no_wrap=True)
+    for person in team["members"]:
+        grid.add_row(
+            data(person["name"]),
+            data(person["winner_label"]),
+            f"{person['margin']:.1f}",
+            *(f"{person['scores'][o]:.1f}" for o in labels),
+        )
+    parts += [grid, Text("\nThe team combined (weights averaged)", style="bold underline")]
+    parts += advice_renderables(team["combined"], console, style, footer=False)
+    parts.append(Text("\nAgenda: where the team disagrees", style="bold underline"))
+    if not team["agenda"]:
+        parts.append(Text("Everyone gave the same answers."))
+    for i, item in enumerate(team["agenda"], start=1):
+        body = Text()
+        body.append_text(data(item["text"], "bold"))
+        body.append(
+            f"  (moves the combined margin by up to {item['swing']:.1f} points"
+            + ("; can change the winner)" if item["can_change_winner"] else ")"),
+            style="dim",
+        )
+        for answer in item["answers"]:
+            body.append("\n")
+            body.append_text(data(f"{answer['member']}: {answer['display']}"))
+        parts.append(hanging(f"{i}.", body))
+    parts.append(Text(f"\nCriteria: {team['criteria_file']['described_as']}", style="dim"))
+    return parts
+
+
+def team_markdown(team: dict[str, Any], document: Document, *, date: str | None) -> str:
+    record = advice_markdown(team["combined"], document, date=date)
+    labels = {s["option"]: s["label"] for s in team["combined"]["scores"]}
+    lines = ["## Team", "", "Each person's answers, scored on their own:", ""]
+    lines += table(
+        ["Person", "Comes first", "Margin", *(md_cell(labels[o]) for o in labels)],
+        [
+            [
+                md_cell(p["name"]),
+                md_cell(p["winner_label"]),
+                f"{p['margin']:.1f}",
+                *(f"{p['scores'][o]:.1f}" for o in labels),
+            ]
+            for p in team["members"]
+        ],
+    )
+    lines += [
+        "",
+        "The decision above combines them: each criterion's weight is the average of everyone's.",
+        "",
+        "### Agenda: where the team disagrees",
+        "",
+    ]
+    if not team["agenda"]:
+        lines.append("Everyone gave the same answers.")
+    for i, item in enumerate(team["agenda"], start=1):
+        who = "; ".join(f"{md(a['member'])}: {md(a['display'])}" for a in item["answers"])
+        change = " It can change the winner." if item["can_change_winner"] else ""
+        lines.append(
+            f"{i}. **{md(item['text'])}** ({who}). Moves the combined margin by up "
+            f"to {item['swing']:.1f} points.{change}"
+        )
+    lines.append("")
+    # The team section goes before "More Information", with the rest of the record.
+    marker = "## More Information"
+    head, _, tail = record.partition(marker)
+    return head + "\n".join(lines) + "\n" + marker + tail

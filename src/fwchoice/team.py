@@ -1,0 +1,115 @@
+"""Team decisions: each person's verdict, the combined verdict, and the agenda.
+
+The combined verdict averages each criterion's weight over the team (every
+person's weights computed from their own answers, clamped as usual), so one
+person's answers combined with themselves give exactly that person's verdict.
+The agenda lists the questions the team answered differently, ordered by how
+far moving everyone to each of the answers given would swing the combined
+margin: the disagreements worth discussing first.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from fractions import Fraction
+from typing import Any
+
+from fwchoice.answers import Answer, Answers, display
+from fwchoice.model import Document
+from fwchoice.scoring import (
+    CriterionWeight,
+    Evaluation,
+    Ranking,
+    caveats,
+    contributions,
+    decide,
+    evaluate,
+    flips,
+    rank,
+    weigh,
+)
+
+
+@dataclass(frozen=True)
+class Member:
+    name: str
+    answers: Answers
+
+
+def combined_weights(document: Document, members: list[Member]) -> dict[str, Fraction]:
+    per_member = [weigh(document, m.answers) for m in members]
+    return {
+        cid: sum((w[cid].value for w in per_member), Fraction(0)) / len(members)
+        for cid in document.criteria
+    }
+
+
+def combined_evaluation(document: Document, members: list[Member]) -> Evaluation:
+    weights = combined_weights(document, members)
+    ranking = rank(document, weights)
+    # Needs are the union of everyone's: a caveat matters if anyone needs the feature.
+    union: Answers = {}
+    for member in members:
+        for qid, answer in member.answers.items():
+            if qid in union and not answer.unsure:
+                merged = tuple(dict.fromkeys((*union[qid].choices, *answer.choices)))
+                union[qid] = Answer(merged, "file")
+            elif qid not in union:
+                union[qid] = answer
+    needs = evaluate(document, union).needs if union else {}
+    return Evaluation(
+        answers={},
+        weights={
+            cid: CriterionWeight(cid, document.criteria[cid].weight, (), w)
+            for cid, w in weights.items()
+        },
+        ranking=ranking,
+        verdict=decide(document, ranking),
+        contributions=contributions(document, ranking),
+        flips=flips(document, ranking),
+        caveats=caveats(document, union, ranking.winner),
+        needs=needs,
+    )
+
+
+def _leader_margin(document: Document, ranking: Ranking, leader: str) -> Fraction:
+    others = [ranking.points(o) for o in document.options if o != leader]
+    return ranking.points(leader) - max(others) if others else ranking.points(leader)
+
+
+def agenda(document: Document, members: list[Member]) -> list[dict[str, Any]]:
+    """Questions answered differently, biggest swing of the combined margin first."""
+    base = rank(document, combined_weights(document, members))
+    leader = base.winner
+    items = []
+    for qid, question in document.questions.items():
+        given = {m.name: m.answers.get(qid) for m in members}
+        distinct: list[Answer] = []
+        for answer in given.values():
+            if answer is not None and all(
+                (answer.choices, answer.unsure) != (d.choices, d.unsure) for d in distinct
+            ):
+                distinct.append(answer)
+        if len(distinct) < 2:
+            continue
+        margins = []
+        winners = set()
+        for alternative in distinct:
+            aligned = [Member(m.name, {**m.answers, qid: alternative}) for m in members]
+            ranking = rank(document, combined_weights(document, aligned))
+            margins.append(_leader_margin(document, ranking, leader))
+            winners.add(ranking.winner)
+        items.append(
+            {
+                "question": qid,
+                "text": question.text,
+                "answers": [
+                    {"member": name, "display": display(question, a) if a else "not asked"}
+                    for name, a in given.items()
+                ],
+                "swing": round(float(max(margins) - min(margins)), 2),
+                "can_change_winner": len(winners) > 1,
+            }
+        )
+    items.sort(key=lambda item: -item["swing"])
+    return items
