@@ -237,13 +237,20 @@ def _bounded(
     count: int,
 ) -> Uncertainty:
     low, high = _weight_box(document, scorer, answers, open_questions)
+    # If every weight can be zero at once, every score can be 0 (and the
+    # options tie, which the file's first option wins).
+    all_zero_possible = not any(low)
     ranges = {}
     for i, option in enumerate(scorer.options):
         row = scorer.ratings[i]
         lo = _extreme_average(row, low, high, maximise=False)
         hi = _extreme_average(row, low, high, maximise=True)
+        if all_zero_possible:
+            lo = ZERO
         ranges[option] = (lo * HUNDRED / RATING_MAX, hi * HUNDRED / RATING_MAX)
     winners = {current}
+    if all_zero_possible:
+        winners.add(scorer.options[0])
     a = scorer.options.index(current)
     for b, option in enumerate(scorer.options):
         if b == a:

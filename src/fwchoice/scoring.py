@@ -207,8 +207,8 @@ def flips(document: Document, ranking: Ranking) -> list[Flip]:
 
     Raising W_k can only help a challenger rated higher on k (d_k < 0); lowering
     it can only help where the winner is rated higher (d_k > 0) and only if the
-    crossing point W_k - D/d_k is not below zero. With several challengers the
-    first crossing decides.
+    crossing point W_k - D/d_k is above zero (at exactly zero the best it gets
+    is a tie). With several challengers the first crossing decides.
     """
     winner = ranking.winner
     margins = {b: raw_margin(document, ranking.weights, winner, b) for b in ranking.order[1:]}
@@ -224,9 +224,7 @@ def flips(document: Document, ranking: Ranking) -> list[Flip]:
             if d < 0 and (best_raise is None or threshold < best_raise.threshold):
                 best_raise = Flip(cid, b, w, threshold, "raise")
             elif (
-                d > 0
-                and threshold >= 0
-                and (best_lower is None or threshold > best_lower.threshold)
+                d > 0 and threshold > 0 and (best_lower is None or threshold > best_lower.threshold)
             ):
                 best_lower = Flip(cid, b, w, threshold, "lower")
         result.extend(f for f in (best_raise, best_lower) if f is not None)

@@ -52,19 +52,20 @@ def make_console(
     except (UnicodeEncodeError, LookupError):
         unicode_ok = False
     is_dumb = os.environ.get("TERM", "") in ("dumb", "unknown")
+    # --no-color and NO_COLOR mean no escape codes at all: rich's no_color alone
+    # still emits bold and dim, so the colour system is switched off instead.
+    plain = no_color or bool(os.environ.get("NO_COLOR")) or is_dumb
     console = Console(
         file=stream,
         width=width,
-        no_color=no_color or None,  # None lets rich honour NO_COLOR itself
+        color_system=None if plain else "auto",
         highlight=False,
         emoji=False,
         markup=False,
         soft_wrap=False,
         legacy_windows=False,
     )
-    if no_color or is_dumb:
-        console.no_color = True
-    color = console.is_terminal and not console.no_color and console.color_system is not None
+    color = console.is_terminal and console.color_system is not None
     style = TerminalStyle(
         glyphs=Glyphs.for_terminal(unicode_ok),
         box=box.SIMPLE_HEAD if unicode_ok else ASCII_SIMPLE_HEAD,

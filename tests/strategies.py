@@ -1,0 +1,81 @@
+"""Hypothesis strategies: small random decision documents and answers to them."""
+
+from __future__ import annotations
+
+from fractions import Fraction
+
+from hypothesis import strategies as st
+
+from fwchoice.answers import Answer
+from fwchoice.model import Choice, Criterion, DecisionRules, Document, Option, Question
+
+
+@st.composite
+def documents(draw, max_options: int = 3, max_criteria: int = 5, max_questions: int = 3):
+    option_ids = [f"o{i}" for i in range(draw(st.integers(2, max_options)))]
+    criterion_ids = [f"c{i}" for i in range(draw(st.integers(1, max_criteria)))]
+    criteria = {
+        cid: Criterion(
+            id=cid,
+            label=cid.upper(),
+            description="d",
+            weight=Fraction(draw(st.integers(0, 6))),
+            ratings={o: draw(st.integers(0, 5)) for o in option_ids},
+        )
+        for cid in criterion_ids
+    }
+    if not any(c.weight for c in criteria.values()):
+        first = criterion_ids[0]
+        criteria[first] = Criterion(first, "C0", "d", Fraction(1), criteria[first].ratings)
+    questions: dict[str, Question] = {}
+    for qi in range(draw(st.integers(0, max_questions))):
+        kind = draw(st.sampled_from(["single", "multiple", "yes_no"]))
+        ids = (
+            ["yes", "no"]
+            if kind == "yes_no"
+            else [f"q{qi}c{j}" for j in range(draw(st.integers(2, 3)))]
+        )
+        choices = {
+            cid: Choice(
+                id=cid,
+                label=cid,
+                weights={
+                    c: Fraction(draw(st.integers(-3, 3)))
+                    for c in draw(st.lists(st.sampled_from(criterion_ids), max_size=2, unique=True))
+                },
+            )
+            for cid in ids
+        }
+        when = {}
+        if questions and draw(st.booleans()):
+            target = draw(st.sampled_from(list(questions)))
+            allowed = draw(
+                st.lists(st.sampled_from(list(questions[target].choices)), min_size=1, unique=True)
+            )
+            when = {target: frozenset(allowed)}
+        qid = f"q{qi}"
+        questions[qid] = Question(qid, f"Question {qi}?", kind, choices, when=when)
+    return Document(
+        version=1,
+        title="random",
+        options={o: Option(o, o.upper()) for o in option_ids},
+        criteria=criteria,
+        questions=questions,
+        decision=DecisionRules(hybrid_margin=Fraction(0)),
+    )
+
+
+@st.composite
+def answers(draw, document: Document, unsure_rate: float = 0.0):
+    result = {}
+    for qid, question in document.questions.items():
+        if unsure_rate and draw(st.floats(0, 1)) < unsure_rate:
+            result[qid] = Answer.not_sure("file")
+            continue
+        ids = list(question.choices)
+        if question.multiple:
+            picked = draw(st.lists(st.sampled_from(ids), unique=True))
+            result[qid] = Answer(tuple(c for c in ids if c in picked), "file")
+        else:
+            result[qid] = Answer((draw(st.sampled_from(ids)),), "file")
+    return result

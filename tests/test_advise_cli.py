@@ -1,0 +1,379 @@
+"""`fwchoice advise` without a terminal: presets, files, flags, outputs, teams, replay."""
+
+from __future__ import annotations
+
+import json
+from fractions import Fraction
+
+import jsonschema
+import pytest
+import yaml
+
+from conftest import REPO, SHIPPED, assert_golden
+
+ADVICE_SCHEMA = json.loads((REPO / "docs/schemas/advice.schema.json").read_text("utf-8"))
+PRESETS = {
+    "iot-ingestion": "fastapi",
+    "ml-serving": "fastapi",
+    "ecommerce": "django",
+    "cms": "django",
+    "api-microservice": "fastapi",
+    "fullstack-webapp": "django",
+}
+
+
+def advise_json(cli, *args: str) -> dict:
+    result = cli("advise", "--criteria", str(SHIPPED), "--format", "json", *args)
+    assert result.exit_code == 0, result.stderr
+    return json.loads(result.stdout)
+
+
+def test_without_a_terminal_or_answers_exit_2_with_guidance(cli, in_tmp) -> None:
+    result = cli("advise")
+    assert result.exit_code == 2
+    assert result.stdout == ""
+    assert result.stderr.count("\n") == 1
+    for flag in ("--preset", "--answers", "--set", "--defaults"):
+        assert flag in result.stderr
+
+
+@pytest.mark.parametrize(("preset", "winner"), list(PRESETS.items()))
+def test_each_preset_gives_the_source_winner(cli, preset: str, winner: str) -> None:
+    data = advise_json(cli, "--preset", preset)
+    assert data["verdict"]["winner"] == winner
+    jsonschema.Draft202012Validator(ADVICE_SCHEMA).validate(data)
+
+
+def test_json_numbers_recompute_by_hand(cli) -> None:
+    data = advise_json(cli, "--preset", "ecommerce")
+    maximum = data["method"]["rating_max"]
+    total = sum(Fraction(str(w["weight"])) for w in data["weights"])
+    for score in data["scores"]:
+        option = score["option"]
+        weighted = sum(Fraction(str(w["weight"])) * w["ratings"][option] for w in data["weights"])
+        assert weighted == Fraction(str(score["weighted_sum"]))
+        assert round(float(100 * weighted / (maximum * total)), 2) == score["score"]
+        for row in data["weights"]:
+            base = Fraction(str(row["base"])) + sum(
+                Fraction(str(c["delta"])) for c in row["changes"]
+            )
+            assert Fraction(str(row["weight"])) == max(base, Fraction(0))
+            assert row["contributions"][option] == row["weight"] * row["ratings"][option]
+    first, second = data["scores"][:2]
+    assert data["verdict"]["margin"] == pytest.approx(first["score"] - second["score"], abs=0.02)
+
+
+def test_list_presets(cli) -> None:
+    result = cli("advise", "--criteria", str(SHIPPED), "--list-presets")
+    assert result.exit_code == 0
+    names = [line.split()[0] for line in result.stdout.splitlines()]
+    assert names == list(PRESETS)
+    assert "(source example)" in result.stdout
+
+
+def test_unknown_preset_names_the_valid_ones(cli) -> None:
+    result = cli("advise", "--criteria", str(SHIPPED), "--preset", "ecomerce")
+    assert result.exit_code == 2
+    assert "did you mean 'ecommerce'" in result.stderr
+    assert "presets are: iot-ingestion" in result.stderr
+
+
+def test_bad_set_id_and_value(cli) -> None:
+    bad_id = cli("advise", "--criteria", str(SHIPPED), "--defaults", "--set", "admn=yes")
+    assert bad_id.exit_code == 2
+    assert "unknown question 'admn'; did you mean 'admin'?" in bad_id.stderr
+    bad_value = cli("advise", "--criteria", str(SHIPPED), "--defaults", "--set", "team=rails")
+    assert bad_value.exit_code == 2
+    assert "use one of django, fastapi, neither, or unsure" in bad_value.stderr
+    no_equals = cli("advise", "--criteria", str(SHIPPED), "--defaults", "--set", "admin")
+    assert no_equals.exit_code == 2
+    assert "ID=VALUE" in no_equals.stderr
+
+
+def test_set_overrides_preset_and_records_how(cli) -> None:
+    data = advise_json(
+        cli,
+        "--preset",
+        "ecommerce",
+        "--set",
+        "admin=no",
+        "--set",
+        "security=accounts,caching",
+        "--set",
+        "performance=critical",
+    )
+    how = {a["question"]: (a["answer"], a["how"]) for a in data["answers"]}
+    assert how["admin"] == ("no", "flag")
+    assert how["security"] == (["accounts", "caching"], "flag")
+    assert how["performance"] == (5, "flag")
+    assert how["app_kind"] == ("content", "preset")
+
+
+def test_defaults(cli) -> None:
+    data = advise_json(cli, "--defaults")
+    assert {a["how"] for a in data["answers"]} == {"default"}
+    assert data["verdict"]["winner"] == "fastapi"
+
+
+def test_answers_files_yaml_and_json(cli, in_tmp) -> None:
+    (in_tmp / "a.yaml").write_text("app_kind: content\nadmin: yes\n")
+    (in_tmp / "a.json").write_text('{"app_kind": "content", "admin": "yes"}')
+    for name in ("a.yaml", "a.json"):
+        data = advise_json(cli, "--answers", name, "--defaults")
+        assert data["verdict"]["winner"] == "django"
+        assert {a["question"]: a["how"] for a in data["answers"]}["admin"] == "file"
+
+
+def test_partial_answers_without_a_terminal_name_the_missing(cli, in_tmp) -> None:
+    (in_tmp / "a.yaml").write_text("app_kind: api\n")
+    result = cli("advise", "--criteria", str(SHIPPED), "--answers", "a.yaml")
+    assert result.exit_code == 2
+    assert "no answer for performance, concurrency" in result.stderr
+
+
+@pytest.mark.parametrize(
+    ("content", "message"),
+    [
+        ("app_kind: [api\n", "FWC004"),
+        ("- app_kind\n", "must be a mapping"),
+        ("app_kind: &a api\nteam: *a\n", "FWC006"),
+        ("app_kind: nope\n", "'nope' is not a choice of question 'app_kind'"),
+        ("", "FWC009"),
+    ],
+)
+def test_broken_answers_file_is_one_line_exit_2(cli, in_tmp, content: str, message: str) -> None:
+    (in_tmp / "a.yaml").write_text(content)
+    result = cli("advise", "--criteria", str(SHIPPED), "--answers", "a.yaml", "--defaults")
+    assert result.exit_code == 2
+    assert message in result.stderr
+    assert result.stderr.count("\n") == 1
+
+
+def test_missing_answers_file(cli, in_tmp) -> None:
+    result = cli("advise", "--answers", "nope.yaml")
+    assert result.exit_code == 2
+    assert "not found" in result.stderr
+
+
+def test_output_refuses_to_overwrite_without_force(cli, in_tmp) -> None:
+    args = ("advise", "--criteria", str(SHIPPED), "--preset", "cms", "--format", "markdown")
+    assert cli(*args, "--output", "adr.md").exit_code == 0
+    again = cli(*args, "--output", "adr.md")
+    assert again.exit_code == 2
+    assert "already exists; add --force" in again.stderr
+    assert cli(*args, "--output", "adr.md", "--force").exit_code == 0
+
+
+def test_markdown_is_a_madr_record(cli) -> None:
+    result = cli(
+        "advise",
+        "--criteria",
+        str(SHIPPED),
+        "--preset",
+        "ecommerce",
+        "--format",
+        "markdown",
+        "--date",
+        "2026-11-26",
+    )
+    text = result.stdout
+    headings = [line for line in text.splitlines() if line.startswith("#")]
+    assert headings == [
+        "# Use Django + DRF",
+        "## Context and Problem Statement",
+        "## Decision Drivers",
+        "## Considered Options",
+        "## Decision Outcome",
+        "### Consequences",
+        "### Confirmation",
+        "## Pros and Cons of the Options",
+        "### Django + DRF",
+        "### FastAPI",
+        "## More Information",
+    ]
+    assert text.startswith("---\nstatus: proposed\ndate: 2026-11-26\n---\n")
+    assert 'Chosen option: "Django + DRF"' in text
+
+
+def test_same_answers_same_output_byte_for_byte(cli) -> None:
+    for output_format in ("json", "markdown", "rich"):
+        args = (
+            "advise",
+            "--criteria",
+            str(SHIPPED),
+            "--preset",
+            "iot-ingestion",
+            "--format",
+            output_format,
+        )
+        assert cli(*args).stdout == cli(*args).stdout
+
+
+@pytest.mark.parametrize("output_format", ["rich", "markdown", "json"])
+def test_golden_report(cli, in_repo, output_format: str) -> None:
+    result = cli(
+        "advise",
+        "--criteria",
+        "criteria.yaml",
+        "--preset",
+        "ecommerce",
+        "--set",
+        "security=unsure",
+        "--format",
+        output_format,
+        env={"COLUMNS": "100"},
+    )
+    assert result.exit_code == 0
+    extension = {"rich": "txt", "markdown": "md", "json": "json"}[output_format]
+    assert_golden(f"advise/ecommerce-unsure.{extension}", result.stdout)
+
+
+def test_golden_hybrid_report(cli, in_repo) -> None:
+    result = cli(
+        "advise",
+        "--criteria",
+        "criteria.yaml",
+        "--defaults",
+        "--set",
+        "team=django",
+        "--set",
+        "performance=5",
+        env={"COLUMNS": "100"},
+    )
+    assert "Too close to call" in result.stdout
+    assert "Consider combining them" in result.stdout
+    assert_golden("advise/hybrid.txt", result.stdout)
+
+
+def test_save_and_replay_answers(cli, in_tmp) -> None:
+    assert (
+        cli(
+            "advise",
+            "--criteria",
+            str(SHIPPED),
+            "--preset",
+            "ml-serving",
+            "--set",
+            "admin=unsure",
+            "--save-answers",
+            "saved.yaml",
+            "--format",
+            "json",
+        ).exit_code
+        == 0
+    )
+    saved = yaml.safe_load((in_tmp / "saved.yaml").read_text())
+    assert saved["fwchoice_answers"] == 1
+    assert saved["criteria"]["version"] == 1
+    assert len(saved["criteria"]["sha256"]) == 64
+    assert saved["how"]["admin"] == "flag"
+    assert saved["answers"]["admin"] == "unsure"
+    assert saved["verdict"]["winner"] == "fastapi"
+    replayed = advise_json(cli, "--answers", "saved.yaml")
+    assert replayed["replay"]["criteria_changed"] is False
+    assert replayed["verdict"]["winner"] == saved["verdict"]["winner"]
+
+
+def test_replay_against_an_edited_criteria_file(cli, in_tmp) -> None:
+    assert (
+        cli(
+            "advise",
+            "--criteria",
+            str(SHIPPED),
+            "--preset",
+            "ecommerce",
+            "--save-answers",
+            "saved.yaml",
+            "--format",
+            "json",
+        ).exit_code
+        == 0
+    )
+    edited = SHIPPED.read_text("utf-8").replace(
+        "ratings: {fastapi: 1, django: 5}", "ratings: {fastapi: 5, django: 5}"
+    )
+    (in_tmp / "edited.yaml").write_text(edited, encoding="utf-8")
+    result = cli(
+        "advise", "--criteria", "edited.yaml", "--answers", "saved.yaml", env={"COLUMNS": "100"}
+    )
+    assert result.exit_code == 0
+    assert "Replay of saved answers" in result.stdout
+    assert "Then  Django + DRF first, by 32.8 points" in result.stdout
+    assert "Admin Interface: FastAPI rating 1 -> 5" in result.stdout
+    data = json.loads(
+        cli(
+            "advise", "--criteria", "edited.yaml", "--answers", "saved.yaml", "--format", "json"
+        ).stdout
+    )
+    moved = data["replay"]["moved_by"]
+    assert [m["criterion"] for m in moved] == ["admin_interface"]
+    assert moved[0]["margin_change"] < 0
+
+
+def test_team_decision(cli, in_tmp) -> None:
+    (in_tmp / "alice.yaml").write_text("app_kind: ml\nadmin: no\nteam: fastapi\n")
+    (in_tmp / "bob.yaml").write_text("app_kind: content\nadmin: yes\nteam: django\n")
+    result = cli(
+        "advise",
+        "--criteria",
+        str(SHIPPED),
+        "--answers",
+        "alice.yaml",
+        "--answers",
+        "bob.yaml",
+        "--format",
+        "json",
+    )
+    assert result.exit_code == 0, result.stderr
+    data = json.loads(result.stdout)
+    assert [(m["name"], m["winner"]) for m in data["members"]] == [
+        ("alice", "fastapi"),
+        ("bob", "django"),
+    ]
+    agenda = [item["question"] for item in data["agenda"]]
+    assert set(agenda) >= {"app_kind", "admin", "team"}
+    swings = [item["swing"] for item in data["agenda"]]
+    assert swings == sorted(swings, reverse=True)
+    markdown = cli(
+        "advise",
+        "--criteria",
+        str(SHIPPED),
+        "--answers",
+        "alice.yaml",
+        "--answers",
+        "bob.yaml",
+        "--format",
+        "markdown",
+    ).stdout
+    assert "## Team" in markdown
+    assert "### Agenda: where the team disagrees" in markdown
+    table = cli(
+        "advise", "--criteria", str(SHIPPED), "--answers", "alice.yaml", "--answers", "bob.yaml"
+    ).stdout
+    assert "Agenda: where the team disagrees" in table
+
+
+def test_two_unsure_answers_name_the_question_to_settle_first(cli) -> None:
+    data = advise_json(
+        cli, "--preset", "ml-serving", "--set", "admin=unsure", "--set", "security=unsure"
+    )
+    uncertainty = data["insights"]["uncertainty"]
+    assert uncertainty["questions"] == ["admin", "security"]
+    assert uncertainty["exact"]
+    assert uncertainty["winner_can_change"]
+    assert uncertainty["settle_first"]["question"] == "admin"
+    for option, score in ((s["option"], s["score"]) for s in data["scores"]):
+        assert (
+            uncertainty["ranges"][option]["low"] <= score <= uncertainty["ranges"][option]["high"]
+        )
+
+
+def test_decisive_answer_is_marked(cli) -> None:
+    data = advise_json(cli, "--preset", "api-microservice")
+    decisive = {d["question"]: d for d in data["insights"]["decisive"]}
+    assert set(decisive) == {"app_kind", "admin", "team"}
+    assert [f["answer"] for f in decisive["admin"]["flips_to"]] == ["Yes"]
+    assert decisive["admin"]["flips_to"][0]["winner"] == "django"
+    assert not data["insights"]["robust"]
+    robust = advise_json(cli, "--preset", "cms")
+    assert robust["insights"]["robust"]

@@ -1,0 +1,95 @@
+"""The installed command in a pseudo-terminal, as a person runs it (pexpect)."""
+
+from __future__ import annotations
+
+import json
+import os
+import sys
+from pathlib import Path
+
+import pytest
+
+pexpect = pytest.importorskip("pexpect")
+
+from conftest import REPO  # noqa: E402
+
+SCRIPT = Path(sys.executable).parent / "fwchoice"
+THREE = str(REPO / "tests" / "fixtures" / "three_options.yaml")
+pytestmark = [
+    pytest.mark.skipif(not SCRIPT.exists(), reason="fwchoice is not installed"),
+    pytest.mark.skipif(os.name == "nt", reason="pseudo-terminals are POSIX"),
+]
+ENTER, DOWN = "\r", "\x1b[B"
+
+
+def spawn(*args: str, cwd: Path, env: dict[str, str] | None = None):
+    environment = {
+        k: v for k, v in os.environ.items() if k not in ("NO_COLOR", "FWCHOICE_CRITERIA")
+    }
+    environment.update({"TERM": "xterm-256color", "COLUMNS": "100", "LINES": "40"})
+    environment.update(env or {})
+    return pexpect.spawn(
+        str(SCRIPT),
+        list(args),
+        cwd=str(cwd),
+        env=environment,
+        encoding="utf-8",
+        timeout=30,
+        dimensions=(40, 100),
+    )
+
+
+def test_questionnaire_review_change_and_report(tmp_path: Path) -> None:
+    child = spawn(
+        "advise", "--criteria", THREE, "--output", "report.json", "--format", "json", cwd=tmp_path
+    )
+    child.expect(r"How many jobs per day\?")
+    child.send(ENTER)  # a few thousand (the default)
+    child.expect(r"Must every job run exactly once\?")
+    child.send(ENTER)  # no (the default)
+    child.expect("Review your answers")
+    child.send(DOWN + ENTER)  # change the first answer
+    child.expect(r"How many jobs per day\?")
+    child.send(DOWN + ENTER)  # millions
+    child.expect("Review your answers")
+    child.send(ENTER)
+    child.expect(pexpect.EOF)
+    child.close()
+    assert child.exitstatus == 0
+    report = json.loads((tmp_path / "report.json").read_text())
+    assert report["verdict"]["winner"] == "dramatiq"
+    assert {a["question"]: a["answer"] for a in report["answers"]}["scale"] == "many"
+
+
+def test_ctrl_c_exits_130_without_a_traceback(tmp_path: Path) -> None:
+    child = spawn("advise", "--criteria", THREE, "--save-answers", "a.yaml", cwd=tmp_path)
+    child.expect(r"How many jobs per day\?")
+    child.sendcontrol("c")
+    child.expect(pexpect.EOF)
+    output = child.before
+    child.close()
+    assert child.exitstatus == 130
+    assert "Aborted." in output
+    assert "Traceback" not in output
+    assert not (tmp_path / "a.yaml").exists()
+
+
+def test_rich_report_in_a_terminal_has_colour(tmp_path: Path) -> None:
+    child = spawn("advise", "--criteria", THREE, "--preset", "small", cwd=tmp_path)
+    child.expect(pexpect.EOF)
+    child.close()
+    assert "\x1b[" in child.before
+    assert "Recommendation" in child.before
+
+
+@pytest.mark.parametrize(
+    ("args", "env"),
+    [(["--no-color"], {}), ([], {"NO_COLOR": "1"}), ([], {"TERM": "dumb"})],
+)
+def test_no_colour_on_request(tmp_path: Path, args: list[str], env: dict[str, str]) -> None:
+    child = spawn("matrix", "--section", "benchmarks", *args, cwd=tmp_path, env=env)
+    child.expect(pexpect.EOF)
+    child.close()
+    assert child.exitstatus == 0
+    assert "\x1b[" not in child.before.replace("\x1b[?", "")  # terminal mode queries aside
+    assert "15,000" in child.before

@@ -1,0 +1,145 @@
+"""The questionnaire's flow with a scripted prompter: order, conditions, review, early finish."""
+
+from __future__ import annotations
+
+from conftest import SHIPPED
+from fwchoice.answers import Answer
+from fwchoice.loader import CriteriaSource, load_criteria
+from fwchoice.questionnaire import (
+    UNSURE_VALUE,
+    PromptSpec,
+    ReviewItem,
+    prompt_spec,
+    run_questionnaire,
+)
+
+DOC = load_criteria(CriteriaSource(SHIPPED, "criteria.yaml", "argument")).document
+
+
+class Scripted:
+    """Answers prompts from a script; records what it was shown."""
+
+    def __init__(
+        self,
+        answers: dict[str, object],
+        reviews: list[str | None] | None = None,
+        finish_early: bool = False,
+    ) -> None:
+        self.answers = dict(answers)
+        self.reviews = list(reviews or [None])
+        self.finish_early = finish_early
+        self.asked: list[PromptSpec] = []
+        self.reviewed: list[list[ReviewItem]] = []
+        self.offers: list[int] = []
+
+    def ask(self, spec: PromptSpec) -> str | list[str]:
+        self.asked.append(spec)
+        value = self.answers.get(spec.question_id)
+        if isinstance(value, list):
+            return value
+        if value is None:  # take what the prompt preselects
+            if spec.kind == "checkbox":
+                return [c.value for c in spec.choices if c.checked]
+            return spec.default or spec.choices[0].value
+        return str(value)
+
+    def review(self, items: list[ReviewItem]) -> str | None:
+        self.reviewed.append(items)
+        return self.reviews.pop(0) if self.reviews else None
+
+    def offer_early_finish(self, skipped: int) -> bool:
+        self.offers.append(skipped)
+        return self.finish_early
+
+
+def test_asks_in_order_and_skips_conditional_questions() -> None:
+    prompter = Scripted({"app_kind": "api"})
+    result = run_questionnaire(DOC, {}, prompter, fill_defaults=False)
+    asked = [s.question_id for s in prompter.asked]
+    assert asked == [q for q in DOC.questions if q != "api_clients"]
+    assert "api_clients" not in result.answers
+    assert all(a.how == "asked" for a in result.answers.values())
+
+
+def test_a_condition_that_holds_asks_the_follow_up() -> None:
+    prompter = Scripted({"app_kind": "fullstack", "api_clients": "yes"})
+    result = run_questionnaire(DOC, {}, prompter, fill_defaults=False)
+    assert result.answers["api_clients"].choices == ("yes",)
+    assert [s.question_id for s in prompter.asked][:2] == ["app_kind", "api_clients"]
+
+
+def test_given_answers_are_not_asked_again() -> None:
+    prompter = Scripted({})
+    given = {"app_kind": Answer(("ml",), "flag"), "admin": Answer(("no",), "file")}
+    result = run_questionnaire(DOC, given, prompter, fill_defaults=False)
+    assert "app_kind" not in [s.question_id for s in prompter.asked]
+    assert result.answers["app_kind"].how == "flag"
+
+
+def test_review_changes_an_answer_and_asks_newly_applicable_questions() -> None:
+    prompter = Scripted({"app_kind": "api"}, reviews=["app_kind", None])
+    # At review, change app_kind; the prompt preselects the current answer.
+    original_ask = prompter.ask
+    changed = []
+
+    def ask(spec: PromptSpec):
+        if prompter.reviewed and spec.question_id == "app_kind":
+            changed.append(spec.default)
+            return "content"
+        if spec.question_id == "api_clients":
+            return "no"
+        return original_ask(spec)
+
+    prompter.ask = ask  # type: ignore[method-assign]
+    result = run_questionnaire(DOC, {}, prompter, fill_defaults=False)
+    assert changed == ["api"]
+    assert result.answers["app_kind"].choices == ("content",)
+    assert result.answers["api_clients"].choices == ("no",)  # now applies, so it was asked
+    assert len(prompter.reviewed) == 2
+
+
+def test_not_sure_is_offered_and_recorded() -> None:
+    spec = prompt_spec(DOC.questions["admin"], None, (1, 1))
+    assert spec.choices[-1].value == UNSURE_VALUE
+    prompter = Scripted({"admin": UNSURE_VALUE})
+    result = run_questionnaire(DOC, {}, prompter, fill_defaults=False)
+    assert result.answers["admin"].unsure
+
+
+def test_scale_prompt_shows_points_and_labels() -> None:
+    spec = prompt_spec(DOC.questions["performance"], None, (3, 10))
+    assert [c.title for c in spec.choices][:2] == ["1 · not important", "2 · nice to have"]
+    assert spec.default == "3"
+
+
+def test_checkbox_preselects_current_answer() -> None:
+    current = Answer(("accounts", "caching"), "asked")
+    spec = prompt_spec(DOC.questions["security"], current, (7, 10))
+    assert spec.kind == "checkbox"
+    assert [c.value for c in spec.choices if c.checked] == ["accounts", "caching"]
+
+
+def test_early_finish_is_offered_once_and_skips_the_rest() -> None:
+    prompter = Scripted(
+        {"app_kind": "content", "api_clients": "no", "admin": "yes"}, finish_early=True
+    )
+    result = run_questionnaire(
+        DOC,
+        {},
+        prompter,
+        fill_defaults=False,
+        can_finish_early=lambda answers, missing: "admin" in answers,
+    )
+    assert len(prompter.offers) == 1
+    assert result.skipped
+    assert not set(result.skipped) & set(result.answers)
+
+
+def test_declining_early_finish_asks_everything() -> None:
+    prompter = Scripted({}, finish_early=False)
+    result = run_questionnaire(
+        DOC, {}, prompter, fill_defaults=False, can_finish_early=lambda a, m: True
+    )
+    assert len(prompter.offers) == 1
+    assert not result.skipped
+    assert len(result.answers) == len(DOC.questions) - 1  # api_clients does not apply
