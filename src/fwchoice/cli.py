@@ -135,7 +135,7 @@ class LintFormat(str, Enum):
 @app.command(
     epilog="Examples:\n\n"
     "  fwchoice lint criteria.yaml\n\n"
-    "  fwchoice lint --format github decisions/*.yaml\n\n"
+    "  fwchoice lint --format github criteria.yaml\n\n"
     "  fwchoice lint --explain FWC104",
 )
 def lint(
@@ -227,7 +227,7 @@ ForceOption = Annotated[bool, typer.Option("--force", help="Overwrite --output F
     epilog="Examples:\n\n"
     "  fwchoice matrix\n\n"
     "  fwchoice matrix --section matrix --section benchmarks\n\n"
-    "  fwchoice matrix --format markdown --output docs/comparison.md",
+    "  fwchoice matrix --format markdown --output comparison.md",
 )
 def matrix(
     section: Annotated[
@@ -285,7 +285,7 @@ def _complete_set(ctx: typer.Context, incomplete: str) -> list[str]:
 @app.command(
     epilog="Examples:\n\n"
     "  fwchoice advise\n\n"
-    "  fwchoice advise --preset ecommerce --format markdown --output docs/adr/0001-framework.md\n\n"
+    "  fwchoice advise --preset ecommerce --format markdown --output 0001-framework.md\n\n"
     "  fwchoice advise --answers alice.yaml --answers bob.yaml\n\n"
     "  fwchoice advise --defaults --set admin=yes --set performance=5 --save-answers answers.yaml",
 )
