@@ -21,8 +21,10 @@ def test_quickstart_is_two_commands_install_and_run() -> None:
     commands = [c.strip() for c in re.findall(r"```sh\n(.*?)```", quickstart, flags=re.DOTALL)]
     assert len(commands) == 2
     advise, tests = commands
-    assert advise.startswith("python3 -m venv .venv") and advise.endswith("fwchoice advise")
-    assert "'.[test]'" in tests and tests.endswith("python -m pytest")
+    assert advise.startswith("python3 -m venv .venv")
+    assert advise.endswith("fwchoice advise")
+    assert "'.[test]'" in tests
+    assert tests.endswith("python -m pytest")
 
 
 def test_ci_installs_and_tests_exactly_as_the_readme_says() -> None:
