@@ -1,7 +1,9 @@
-"""Every broken file in lint_cases/ produces exactly the diagnostics beside it.
+"""Every broken file produces exactly the diagnostics beside it.
 
-Each ``NAME.yaml`` has a ``NAME.expected`` holding lint's text output: the code,
-the line and column, and the message. Adding a case is adding two files.
+``lint_cases/`` has a file per diagnostic code; ``corpus/`` a file per kind of
+mistake people make. Each ``NAME.yaml`` has a ``NAME.expected`` holding lint's
+text output: the code, the line and column, and the message. Adding a case is
+adding two files.
 """
 
 from __future__ import annotations
@@ -16,7 +18,8 @@ from fwchoice.codes import CODES
 from fwchoice.lint.runner import analyse
 
 CASES = Path(__file__).parent / "lint_cases"
-CASE_FILES = sorted(CASES.glob("*.yaml"))
+CORPUS = Path(__file__).parent / "corpus"
+CASE_FILES = sorted(CASES.glob("*.yaml")) + sorted(CORPUS.glob("*.yaml"))
 NEEDS_LIBYAML = {"fwc007_libyaml_limit"}
 
 

@@ -97,6 +97,14 @@ class Text(Spec):
         return "text"
 
     def check(self, value: Any, path: DataPath, report: Report) -> Any:
+        if isinstance(value, bool):
+            report(
+                "FWC101",
+                path,
+                "expected text, got true/false (YAML 1.1 reads yes, no, on and off as "
+                "booleans); quote it",
+            )
+            return INVALID
         if not isinstance(value, str):
             return self._wrong_type(value, path, report)
         if not value.strip():
@@ -242,6 +250,14 @@ class Version(Spec):
         return f"the number {self.supported}"
 
     def check(self, value: Any, path: DataPath, report: Report) -> Any:
+        if isinstance(value, str) and value.strip() == str(self.supported):
+            report(
+                "FWC110",
+                path,
+                f"version must be the number {self.supported}, not text; write "
+                f"`version: {self.supported}` without quotes",
+            )
+            return INVALID
         if value != self.supported or isinstance(value, bool):
             report(
                 "FWC110",

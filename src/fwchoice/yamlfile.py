@@ -118,32 +118,48 @@ def _position_of_offset(text: str, offset: int) -> tuple[int, int]:
     return line, column
 
 
-def decode(raw: bytes, file: str) -> str:
-    """UTF-8 bytes to text; a BOM or invalid bytes are reported with their position."""
-    if raw.startswith((b"\xef\xbb\xbf", b"\xff\xfe", b"\xfe\xff")):
+def decode(raw: bytes, file: str) -> tuple[str, list[Diagnostic]]:
+    """UTF-8 bytes to text, and a diagnostic for a UTF-8 byte-order mark.
+
+    A UTF-8 BOM is reported and then ignored, so the rest of the file is still
+    checked; UTF-16 and invalid bytes stop here, located.
+    """
+    if raw.startswith((b"\xff\xfe", b"\xfe\xff")):
         raise YamlProblem(
             [
                 _diag(
                     file,
                     _point(1, 1),
                     "FWC003",
-                    "file starts with a byte-order mark; save it as UTF-8 without BOM",
+                    "file is UTF-16 (it starts with a UTF-16 byte-order mark); save it as UTF-8",
                 )
             ]
         )
+    found: list[Diagnostic] = []
+    if raw.startswith(b"\xef\xbb\xbf"):
+        raw = raw[3:]
+        found.append(
+            _diag(
+                file,
+                _point(1, 1),
+                "FWC003",
+                "file starts with a byte-order mark; save it as UTF-8 without BOM",
+            )
+        )
     try:
-        return raw.decode("utf-8")
+        return raw.decode("utf-8"), found
     except UnicodeDecodeError as exc:
         good = raw[: exc.start].decode("utf-8")
         line, column = _position_of_offset(good, len(good))
         raise YamlProblem(
             [
+                *found,
                 _diag(
                     file,
                     _point(line, column),
                     "FWC002",
                     f"byte 0x{raw[exc.start]:02x} is not valid UTF-8; save the file as UTF-8",
-                )
+                ),
             ]
         ) from None
 
@@ -151,7 +167,7 @@ def decode(raw: bytes, file: str) -> str:
 def parse(text: str, file: str) -> ParsedYaml:
     """Compose, check and convert one YAML document. Raises ``YamlProblem``."""
     root = _compose(text, file)
-    if root is None:
+    if root is None or _is_empty_document(root):
         raise YamlProblem(
             [
                 _diag(
@@ -174,6 +190,15 @@ def parse(text: str, file: str) -> ParsedYaml:
     return ParsedYaml(data, root, file, converter.diagnostics, shadowed)
 
 
+def _is_empty_document(root: yaml.Node) -> bool:
+    """A document that is only '---' or an explicit null holds nothing."""
+    return (
+        isinstance(root, yaml.ScalarNode)
+        and root.tag == f"{_TAG}null"
+        and root.value in ("", "~", "null", "Null", "NULL")
+    )
+
+
 def _compose(text: str, file: str) -> yaml.Node | None:
     try:
         return yaml.compose(text, Loader=_Loader)
@@ -182,7 +207,8 @@ def _compose(text: str, file: str) -> yaml.Node | None:
     except yaml.reader.ReaderError as exc:
         # Raised for characters YAML forbids anywhere, such as raw control bytes.
         line, column = _position_of_offset(text, exc.position)
-        message = f"character {exc.character!r} is not allowed in YAML; remove it or escape it"
+        code = exc.character if isinstance(exc.character, int) else ord(exc.character)
+        message = f"character U+{code:04X} is not allowed in YAML; remove it or escape it"
         raise YamlProblem([_diag(file, _point(line, column), "FWC004", message)]) from None
     except RecursionError:
         # Only the pure-Python composer recurses; libyaml stops at its own limit.
@@ -221,6 +247,9 @@ def _syntax_diagnostic(exc: yaml.MarkedYAMLError, text: str, file: str) -> Diagn
         tab = _point(line, indentation.index("\t") + 1)
         return _diag(file, tab, "FWC005", "tab used for indentation; indent with spaces")
     message = problem
+    if "expected key" in problem or "mapping values are not allowed" in problem:
+        problem += "; check the indentation and the ':' after each key"
+        message = problem
     if exc.context and exc.context_mark and exc.context_mark is not mark:
         where = f"line {exc.context_mark.line + 1}, column {exc.context_mark.column + 1}"
         message = f"{problem} ({exc.context} at {where})"
@@ -287,6 +316,9 @@ class _Converter:
                 )
                 continue
             key = key_node.value
+            if key_node.tag not in _SCALAR_TAGS:
+                self._unsupported_tag(key_node, (*path, key))
+                continue
             if key_node.tag != f"{_TAG}str" and not key_node.style:
                 kind = _YAML_TYPE_NAMES.get(key_node.tag, "not text")
                 self.report(

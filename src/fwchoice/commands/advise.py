@@ -69,7 +69,10 @@ def read_answers_file(path: str) -> tuple[dict[str, object], dict[str, Any]]:
     if not isinstance(raw, bytes):
         raise UsageError(f"answers file {quote(path)}: {raw.message}")
     try:
-        data = load_answers_data(decode(raw, path), path)
+        text, bom = decode(raw, path)
+        if bom:
+            raise YamlProblem(bom)
+        data = load_answers_data(text, path)
     except YamlProblem as problem:
         first = problem.diagnostics[0]
         raise UsageError(f"answers file {first.format_text()}") from None
@@ -131,6 +134,12 @@ def resolve_answers(
         return answers, []
     if not stdin_is_interactive():
         shown = ", ".join(missing[:6]) + (" ..." if len(missing) > 6 else "")
+        if fill_defaults:
+            example = missing[0]
+            raise UsageError(
+                f"no default for {shown}; answer with --set {example}=VALUE or an answers "
+                f"file (see the choices: fwchoice advise --set {example}=?)"
+            )
         raise UsageError(
             f"no answer for {shown} and no terminal to ask on; give --preset NAME, "
             "--answers FILE, --set ID=VALUE, or --defaults"

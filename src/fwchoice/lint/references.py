@@ -22,14 +22,16 @@ def _undefined(
 @check("FWC201", "FWC203")
 def ratings_cover_options(ctx: CheckContext) -> None:
     """Every criterion rates every option, and only options the file defines."""
+    if not ctx.section_ok("options"):
+        return
     options = ctx.document.options
     for cid, criterion in ctx.document.criteria.items():
         path = ("criteria", cid, "ratings")
         for oid in criterion.ratings:
             if oid not in options:
                 _undefined(ctx, "FWC203", (*path, oid), "option", oid, options)
-        if not ctx.present(path):
-            continue  # the missing key itself was reported
+        if not isinstance(_at(ctx.data, path), dict):
+            continue  # missing or not a mapping: already reported
         for oid, option in options.items():
             if oid not in criterion.ratings and not ctx.present((*path, oid)):
                 ctx.report(
@@ -48,6 +50,8 @@ def ratings_cover_options(ctx: CheckContext) -> None:
 @check("FWC203", "FWC211", "FWC212", "FWC213")
 def tables_refer_to_options(ctx: CheckContext) -> None:
     """Feature values, benchmark results and hybrids name only defined options."""
+    if not ctx.section_ok("options"):
+        return
     document = ctx.document
     options = document.options
     for fid, feature in document.features.items():
@@ -90,6 +94,8 @@ def tables_refer_to_options(ctx: CheckContext) -> None:
 @check("FWC202", "FWC206")
 def effects_refer_to_criteria_and_features(ctx: CheckContext) -> None:
     """Answer effects name defined criteria; needs name defined features."""
+    if not (ctx.section_ok("criteria") and ctx.section_ok("features")):
+        return
     document = ctx.document
     for qid, question in document.questions.items():
         if question.type == "scale":
@@ -110,6 +116,14 @@ def effects_refer_to_criteria_and_features(ctx: CheckContext) -> None:
                     _undefined(
                         ctx, "FWC206", (*base, "needs", i), "feature", fid, document.features
                     )
+
+
+def _at(data: Any, path: DataPath) -> Any:
+    for step in path:
+        if not isinstance(data, dict) or step not in data:
+            return None
+        data = data[step]
+    return data
 
 
 def _scale_effect_ids(data: Any, qid: str) -> list[str]:

@@ -31,6 +31,11 @@ class CheckContext:
     def report(self, code: str, path: DataPath, message: str, *, at: Where | None = None) -> None:
         self.reporter(code, path, message, at=at)
 
+    def section_ok(self, name: str) -> bool:
+        """Whether a top-level section is a mapping (if it is not, that was reported,
+        and references into it would only repeat the problem)."""
+        return isinstance(self.data, dict) and isinstance(self.data.get(name, {}), dict)
+
     def present(self, path: DataPath) -> bool:
         """Whether the file wrote something at ``path``, valid or not."""
         node = self.data

@@ -73,10 +73,12 @@ class _Collector:
 
 def analyse(raw: bytes, file: str, *, run_scenarios: bool) -> Analysis:
     try:
-        parsed = parse(decode(raw, file), file)
+        text, encoding_problems = decode(raw, file)
+        parsed = parse(text, file)
     except YamlProblem as problem:
         return Analysis(file, None, sorted(problem.diagnostics, key=Diagnostic.sort_key))
     collector = _Collector(parsed)
+    collector.diagnostics.extend(encoding_problems)
     if not isinstance(parsed.data, dict):
         collector(
             "FWC101",

@@ -271,7 +271,6 @@ def _matrix(advice: dict[str, Any], console: Console, style: TerminalStyle) -> R
         )
     lines: list[RenderableType] = []
     for row in advice["weights"]:
-        line = data(f"{row['label']} (weight {_n(row['weight'])}): ")
-        line.append(", ".join(f"{labels[o]} {row['contributions'][o]}" for o in options))
-        lines.append(line)
+        contributions = ", ".join(f"{labels[o]} {_n(row['contributions'][o])}" for o in options)
+        lines.append(data(f"{row['label']} (weight {_n(row['weight'])}): {contributions}"))
     return Group(*lines)

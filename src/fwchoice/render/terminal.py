@@ -34,8 +34,8 @@ class TerminalStyle:
 
 
 def data(text: str, style: str = "") -> Text:
-    """Text from a data file, shown literally."""
-    return Text(visible(text, newlines=True), style=style)
+    """Text from a data file, shown literally, on one line (the renderer wraps it)."""
+    return Text(visible(text), style=style)
 
 
 def make_console(
