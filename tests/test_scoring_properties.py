@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import dataclasses
 import json
 from fractions import Fraction
 
@@ -30,10 +29,10 @@ def _renamed(document: Document, order: list[str]) -> Document:
     rename = {old: f"renamed_{old}" for old in order}
     options = {rename[o]: Option(rename[o], document.options[o].label) for o in order}
     criteria = {
-        cid: dataclasses.replace(c, ratings={rename[o]: c.ratings[o] for o in order})
+        cid: c._replace(ratings={rename[o]: c.ratings[o] for o in order})
         for cid, c in document.criteria.items()
     }
-    return dataclasses.replace(document, options=options, criteria=criteria)
+    return document._replace(options=options, criteria=criteria)
 
 
 @SETTINGS

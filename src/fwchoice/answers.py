@@ -7,8 +7,7 @@ ids, or says in one line what the question accepts.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-from typing import Literal
+from typing import Literal, NamedTuple
 
 from fwchoice.fileformat import UNSURE
 from fwchoice.model import Document, Question
@@ -21,8 +20,7 @@ _TRUE_WORDS = {"yes", "y", "true", "on"}
 _FALSE_WORDS = {"no", "n", "false", "off"}
 
 
-@dataclass(frozen=True)
-class Answer:
+class Answer(NamedTuple):
     """The selected choice ids (several for a multiple-choice question), or unsure."""
 
     choices: tuple[str, ...]

@@ -8,8 +8,6 @@ data, 2 usage error, 130 interrupted. A user mistake is one line on stderr,
 never a traceback.
 """
 
-from __future__ import annotations
-
 import sys
 from enum import Enum
 from typing import Annotated, Any

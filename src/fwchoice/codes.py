@@ -16,13 +16,12 @@ expectations went stale can still be explored with ``matrix`` and ``advise``.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from typing import NamedTuple
 
 from fwchoice.diagnostics import Severity
 
 
-@dataclass(frozen=True)
-class Code:
+class Code(NamedTuple):
     code: str
     severity: Severity
     title: str

@@ -20,15 +20,14 @@ Everything is exact (``Fraction``) and computed from the file and the answers.
 
 from __future__ import annotations
 
-from collections.abc import Iterator
-from dataclasses import dataclass, field
+from collections.abc import Iterator, Mapping
 from fractions import Fraction
 from itertools import combinations, product
-from typing import Any
+from typing import Any, NamedTuple
 
 from fwchoice.answers import Answer, Answers, display
 from fwchoice.fileformat import RATING_MAX
-from fwchoice.model import Document, Question
+from fwchoice.model import EMPTY, Document, Question
 from fwchoice.questionnaire import EarlyFinish, ReviewNotes
 from fwchoice.scoring import HUNDRED, applicable_answers
 
@@ -99,8 +98,7 @@ def question_alternatives(question: Question) -> list[tuple[str, ...]]:
 # --- ranges over unsure answers ---------------------------------------------------
 
 
-@dataclass(frozen=True)
-class Uncertainty:
+class Uncertainty(NamedTuple):
     open_questions: tuple[str, ...]
     ranges: dict[str, tuple[Fraction, Fraction]]
     """Each option's lowest and highest score (points) over the worlds."""
@@ -109,7 +107,7 @@ class Uncertainty:
     winner_can_change: bool
     worlds: int
     settle_first: str | None = None
-    swings: dict[str, Fraction] = field(default_factory=dict)
+    swings: Mapping[str, Fraction] = EMPTY
 
 
 def _worlds(document: Document, answers: Answers, open_questions: list[str]) -> Iterator[Answers]:
@@ -312,8 +310,7 @@ def uncertainty_for(document: Document, answers: Answers) -> Uncertainty | None:
 # --- decisive answers -------------------------------------------------------------
 
 
-@dataclass(frozen=True)
-class Decisive:
+class Decisive(NamedTuple):
     question: str
     flips_to: tuple[tuple[tuple[str, ...], str], ...]
     """(alternative answer, the winner it gives), for each alternative that flips."""

@@ -2,15 +2,13 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-from typing import Literal
+from typing import Literal, NamedTuple
 
 Severity = Literal["error", "warning"]
 DataPath = tuple[str | int, ...]
 
 
-@dataclass(frozen=True, order=True)
-class Span:
+class Span(NamedTuple):
     """A region of the file; lines and columns are 1-based, the end is exclusive."""
 
     line: int
@@ -25,8 +23,7 @@ def json_pointer(path: DataPath) -> str:
     return "".join("/" + p for p in parts)
 
 
-@dataclass(frozen=True)
-class Diagnostic:
+class Diagnostic(NamedTuple):
     file: str
     span: Span
     code: str

@@ -7,13 +7,10 @@ built-in file shipped inside the package. Every command says which it used.
 
 from __future__ import annotations
 
-import hashlib
 import os
 from collections.abc import Mapping
-from dataclasses import dataclass
-from importlib import resources
 from pathlib import Path
-from typing import Literal
+from typing import Literal, NamedTuple
 
 from fwchoice.diagnostics import Diagnostic, Span
 from fwchoice.errors import FwchoiceError, InvalidDocument, UsageError
@@ -27,8 +24,7 @@ FILE_NAME = "criteria.yaml"
 Origin = Literal["argument", "--criteria", "FWCHOICE_CRITERIA", "current directory", "built-in"]
 
 
-@dataclass(frozen=True)
-class CriteriaSource:
+class CriteriaSource(NamedTuple):
     path: Path
     label: str
     """The path as the user gave it, or the installed path of the built-in file."""
@@ -45,10 +41,25 @@ class CriteriaSource:
         return self.label
 
 
+def sha256_hex(data: bytes) -> str:
+    """SHA-256 of the file, for reports. CPython's built-in implementation imports in
+    a fraction of the time hashlib takes to load OpenSSL, which every run would pay."""
+    try:
+        from _sha2 import sha256  # type: ignore[import-not-found]  # CPython 3.12+
+    except ImportError:
+        try:
+            from _sha256 import sha256  # type: ignore[import-not-found]  # CPython 3.10-3.11
+        except ImportError:
+            from hashlib import sha256
+    return sha256(data).hexdigest()
+
+
 def builtin_path() -> Path:
-    installed = resources.files("fwchoice").joinpath(FILE_NAME)
+    # The wheel puts the file beside this module (a plain path: importlib.resources
+    # would cost a few milliseconds of imports on every run for the same answer).
+    installed = Path(__file__).resolve().parent / FILE_NAME
     if installed.is_file():
-        return Path(str(installed))
+        return installed
     # An editable install or a source checkout: the one copy at the repository root.
     checkout = Path(__file__).resolve().parents[2] / FILE_NAME
     if checkout.is_file():
@@ -109,13 +120,10 @@ def analyse_source(source: CriteriaSource, *, run_scenarios: bool) -> tuple[Anal
     data = read_bounded(source.path, source.label)
     if isinstance(data, Diagnostic):
         return Analysis(source.label, None, [data]), ""
-    return analyse(data, source.label, run_scenarios=run_scenarios), hashlib.sha256(
-        data
-    ).hexdigest()
+    return analyse(data, source.label, run_scenarios=run_scenarios), sha256_hex(data)
 
 
-@dataclass(frozen=True)
-class LoadedCriteria:
+class LoadedCriteria(NamedTuple):
     source: CriteriaSource
     document: Document
     sha256: str

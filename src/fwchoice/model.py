@@ -7,35 +7,35 @@ file lists things in.
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from collections.abc import Mapping
 from fractions import Fraction
-from typing import Literal
+from types import MappingProxyType
+from typing import Any, Literal, NamedTuple
 
 QuestionType = Literal["single", "multiple", "yes_no", "scale"]
 
+# The default for mapping fields: immutable, so one shared instance is safe.
+EMPTY: Mapping[Any, Any] = MappingProxyType({})
 
-@dataclass(frozen=True)
-class SourceRef:
+
+class SourceRef(NamedTuple):
     title: str
     url: str
 
 
-@dataclass(frozen=True)
-class Note:
+class Note(NamedTuple):
     status: str
     text: str
     sources: tuple[SourceRef, ...] = ()
-    suggested_ratings: dict[str, int] = field(default_factory=dict)
+    suggested_ratings: Mapping[str, int] = EMPTY
 
 
-@dataclass(frozen=True)
-class Item:
+class Item(NamedTuple):
     label: str
     detail: str = ""
 
 
-@dataclass(frozen=True)
-class Option:
+class Option(NamedTuple):
     id: str
     label: str
     summary: str = ""
@@ -47,8 +47,7 @@ class Option:
     notes: tuple[Note, ...] = ()
 
 
-@dataclass(frozen=True)
-class Criterion:
+class Criterion(NamedTuple):
     id: str
     label: str
     description: str
@@ -58,15 +57,13 @@ class Criterion:
     notes: tuple[Note, ...] = ()
 
 
-@dataclass(frozen=True)
-class FeatureValue:
+class FeatureValue(NamedTuple):
     text: str
     builtin: bool | None = None
     fill: str = ""
 
 
-@dataclass(frozen=True)
-class Feature:
+class Feature(NamedTuple):
     id: str
     label: str
     values: dict[str, FeatureValue]
@@ -74,14 +71,12 @@ class Feature:
     notes: tuple[Note, ...] = ()
 
 
-@dataclass(frozen=True)
-class BenchmarkResult:
+class BenchmarkResult(NamedTuple):
     value: float
     setup: str = ""
 
 
-@dataclass(frozen=True)
-class Benchmark:
+class Benchmark(NamedTuple):
     id: str
     label: str
     unit: str
@@ -92,8 +87,7 @@ class Benchmark:
     notes: tuple[Note, ...] = ()
 
 
-@dataclass(frozen=True)
-class Hybrid:
+class Hybrid(NamedTuple):
     id: str
     label: str
     summary: str
@@ -102,31 +96,27 @@ class Hybrid:
     when: str = ""
 
 
-@dataclass(frozen=True)
-class ConfidenceLevel:
+class ConfidenceLevel(NamedTuple):
     min_margin: Fraction
     label: str
     explanation: str = ""
 
 
-@dataclass(frozen=True)
-class DecisionRules:
+class DecisionRules(NamedTuple):
     hybrid_margin: Fraction = Fraction(3)
     # Highest threshold first.
     confidence: tuple[ConfidenceLevel, ...] = ()
 
 
-@dataclass(frozen=True)
-class Choice:
+class Choice(NamedTuple):
     id: str
     label: str
     help: str = ""
-    weights: dict[str, Fraction] = field(default_factory=dict)
+    weights: Mapping[str, Fraction] = EMPTY
     needs: tuple[str, ...] = ()
 
 
-@dataclass(frozen=True)
-class Question:
+class Question(NamedTuple):
     """A question; scale questions are normalised to choices '1'..'n'."""
 
     id: str
@@ -135,51 +125,47 @@ class Question:
     choices: dict[str, Choice]
     help: str = ""
     default: tuple[str, ...] | None = None
-    when: dict[str, frozenset[str]] = field(default_factory=dict)
+    when: Mapping[str, frozenset[str]] = EMPTY
 
     @property
     def multiple(self) -> bool:
         return self.type == "multiple"
 
 
-@dataclass(frozen=True)
-class Preset:
+class Preset(NamedTuple):
     id: str
     description: str
     answers: dict[str, object]
 
 
-@dataclass(frozen=True)
-class Scenario:
+class Scenario(NamedTuple):
     id: str
     description: str
     expect_winner: str
     expect_hybrid: bool | None = None
     preset: str | None = None
-    answers: dict[str, object] = field(default_factory=dict)
+    answers: Mapping[str, object] = EMPTY
     source: str = ""
 
 
-@dataclass(frozen=True)
-class DocumentSource:
+class DocumentSource(NamedTuple):
     title: str
     url: str = ""
     author: str = ""
     published: str = ""
 
 
-@dataclass(frozen=True)
-class Document:
+class Document(NamedTuple):
     version: int
     title: str
     options: dict[str, Option]
     criteria: dict[str, Criterion]
     description: str = ""
     source: DocumentSource | None = None
-    features: dict[str, Feature] = field(default_factory=dict)
-    benchmarks: dict[str, Benchmark] = field(default_factory=dict)
-    hybrids: dict[str, Hybrid] = field(default_factory=dict)
-    decision: DecisionRules = field(default_factory=DecisionRules)
-    questions: dict[str, Question] = field(default_factory=dict)
-    presets: dict[str, Preset] = field(default_factory=dict)
-    scenarios: dict[str, Scenario] = field(default_factory=dict)
+    features: Mapping[str, Feature] = EMPTY
+    benchmarks: Mapping[str, Benchmark] = EMPTY
+    hybrids: Mapping[str, Hybrid] = EMPTY
+    decision: DecisionRules = DecisionRules()
+    questions: Mapping[str, Question] = EMPTY
+    presets: Mapping[str, Preset] = EMPTY
+    scenarios: Mapping[str, Scenario] = EMPTY

@@ -9,8 +9,7 @@ scripted prompter, so this flow is tested without any terminal.
 from __future__ import annotations
 
 from collections.abc import Callable
-from dataclasses import dataclass
-from typing import Literal, Protocol
+from typing import Literal, NamedTuple, Protocol
 
 from fwchoice.answers import Answer, Answers, complete, display
 from fwchoice.model import Document, Question
@@ -21,16 +20,14 @@ UNSURE_VALUE = "\0unsure"
 PromptKind = Literal["select", "checkbox"]
 
 
-@dataclass(frozen=True)
-class PromptChoice:
+class PromptChoice(NamedTuple):
     value: str
     title: str
     description: str = ""
     checked: bool = False
 
 
-@dataclass(frozen=True)
-class PromptSpec:
+class PromptSpec(NamedTuple):
     """Everything a prompt shows, and nothing about how it is drawn."""
 
     question_id: str
@@ -43,8 +40,7 @@ class PromptSpec:
     """(number of this question, questions that apply so far)."""
 
 
-@dataclass(frozen=True)
-class ReviewItem:
+class ReviewItem(NamedTuple):
     question_id: str
     text: str
     answer: str
@@ -128,8 +124,7 @@ EarlyFinish = Callable[[Answers, list[str]], bool]
 """Given the answers so far and the questions still to ask: can they be skipped safely?"""
 
 
-@dataclass
-class QuestionnaireResult:
+class QuestionnaireResult(NamedTuple):
     answers: Answers
     asked: int
     skipped: list[str]

@@ -16,8 +16,7 @@ import difflib
 import math
 import re
 from collections.abc import Callable, Mapping, Sequence
-from dataclasses import dataclass, field
-from typing import Any, Final
+from typing import Any, Final, NamedTuple
 
 from fwchoice.diagnostics import DataPath
 from fwchoice.sanitize import quote
@@ -86,12 +85,18 @@ class Spec:
         return schema
 
 
-@dataclass
 class Text(Spec):
-    description: str = ""
-    max_length: int = 2000
-    pattern: str | None = None
-    pattern_hint: str = ""
+    def __init__(
+        self,
+        description: str = "",
+        max_length: int = 2000,
+        pattern: str | None = None,
+        pattern_hint: str = "",
+    ) -> None:
+        self.description = description
+        self.max_length = max_length
+        self.pattern = pattern
+        self.pattern_hint = pattern_hint
 
     def expected(self) -> str:
         return "text"
@@ -129,11 +134,11 @@ class Text(Spec):
         return self._with_description(schema)
 
 
-@dataclass
 class Id(Spec):
     """A reference to (or name of) an entry: lower-case, typeable on a command line."""
 
-    description: str = ""
+    def __init__(self, description: str = "") -> None:
+        self.description = description
 
     def expected(self) -> str:
         return "an id"
@@ -154,13 +159,20 @@ class Id(Spec):
 ID_RULE = "use lower-case letters, digits, '_' or '-', starting with a letter"
 
 
-@dataclass
 class Number(Spec):
-    description: str = ""
-    minimum: float | None = None
-    maximum: float | None = None
-    integer: bool = False
-    range_hint: str = ""
+    def __init__(
+        self,
+        description: str = "",
+        minimum: float | None = None,
+        maximum: float | None = None,
+        integer: bool = False,
+        range_hint: str = "",
+    ) -> None:
+        self.description = description
+        self.minimum = minimum
+        self.maximum = maximum
+        self.integer = integer
+        self.range_hint = range_hint
 
     def expected(self) -> str:
         return "a whole number" if self.integer else "a number"
@@ -202,9 +214,9 @@ def _num(value: float) -> str:
     return str(int(value)) if float(value).is_integer() else str(value)
 
 
-@dataclass
 class Boolean(Spec):
-    description: str = ""
+    def __init__(self, description: str = "") -> None:
+        self.description = description
 
     def expected(self) -> str:
         return "true or false"
@@ -218,12 +230,12 @@ class Boolean(Spec):
         return self._with_description({"type": "boolean"})
 
 
-@dataclass
 class Choice(Spec):
     """One of a fixed set of texts."""
 
-    values: Sequence[str] = ()
-    description: str = ""
+    def __init__(self, values: Sequence[str] = (), description: str = "") -> None:
+        self.values = values
+        self.description = description
 
     def expected(self) -> str:
         return "one of " + ", ".join(self.values)
@@ -241,10 +253,10 @@ class Choice(Spec):
         return self._with_description({"type": "string", "enum": list(self.values)})
 
 
-@dataclass
 class Version(Spec):
-    supported: int = 1
-    description: str = ""
+    def __init__(self, supported: int = 1, description: str = "") -> None:
+        self.supported = supported
+        self.description = description
 
     def expected(self) -> str:
         return f"the number {self.supported}"
@@ -272,12 +284,14 @@ class Version(Spec):
         return self._with_description({"const": self.supported})
 
 
-@dataclass
 class ListOf(Spec):
-    item: Spec = field(default_factory=Spec)
-    min_items: int = 0
-    max_items: int = 10_000
-    description: str = ""
+    def __init__(
+        self, item: Spec, min_items: int = 0, max_items: int = 10_000, description: str = ""
+    ) -> None:
+        self.item = item
+        self.min_items = min_items
+        self.max_items = max_items
+        self.description = description
 
     def expected(self) -> str:
         return "a list"
@@ -304,14 +318,16 @@ class ListOf(Spec):
         return self._with_description(schema)
 
 
-@dataclass
 class IdMap(Spec):
     """A mapping from ids to values of one kind: options, criteria, questions..."""
 
-    value: Spec = field(default_factory=Spec)
-    min_items: int = 0
-    what: str = "entry"
-    description: str = ""
+    def __init__(
+        self, value: Spec, min_items: int = 0, what: str = "entry", description: str = ""
+    ) -> None:
+        self.value = value
+        self.min_items = min_items
+        self.what = what
+        self.description = description
 
     def expected(self) -> str:
         return f"a mapping of {self.what} ids"
@@ -350,21 +366,25 @@ class IdMap(Spec):
         return self._with_description(schema)
 
 
-@dataclass
-class Field:
+class Field(NamedTuple):
     spec: Spec
     required: bool = False
 
 
-@dataclass
 class Record(Spec):
     """A mapping with known keys; anything else is a typo until proven otherwise."""
 
-    fields: Mapping[str, Field] = field(default_factory=dict)
-    description: str = ""
-    # JSON Schema fragments the field list cannot express (if/then on a type);
-    # lint enforces the same rules in its semantic checks.
-    extra_json: Mapping[str, Any] = field(default_factory=dict)
+    def __init__(
+        self,
+        description: str = "",
+        fields: Mapping[str, Field] | None = None,
+        extra_json: Mapping[str, Any] | None = None,
+    ) -> None:
+        self.description = description
+        self.fields = fields or {}
+        # JSON Schema fragments the field list cannot express (if/then on a type);
+        # lint enforces the same rules in its semantic checks.
+        self.extra_json = extra_json or {}
 
     def expected(self) -> str:
         return "a mapping"
@@ -404,10 +424,10 @@ class Record(Spec):
         return self._with_description(schema)
 
 
-@dataclass
 class AnyOf(Spec):
-    options: Sequence[Spec] = ()
-    description: str = ""
+    def __init__(self, options: Sequence[Spec], description: str = "") -> None:
+        self.options = options
+        self.description = description
 
     def expected(self) -> str:
         return " or ".join(o.expected() for o in self.options)
@@ -429,12 +449,12 @@ class AnyOf(Spec):
         return self._with_description({"anyOf": [o.json_schema(defs) for o in self.options]})
 
 
-@dataclass
 class Named(Spec):
     """A spec emitted once under ``$defs`` and referenced elsewhere."""
 
-    name: str = ""
-    spec: Spec = field(default_factory=Spec)
+    def __init__(self, name: str, spec: Spec) -> None:
+        self.name = name
+        self.spec = spec
 
     def expected(self) -> str:
         return self.spec.expected()

@@ -18,9 +18,8 @@ not depend on the order the file lists options or criteria in.
 from __future__ import annotations
 
 from collections.abc import Mapping
-from dataclasses import dataclass
 from fractions import Fraction
-from typing import Literal
+from typing import Literal, NamedTuple
 
 from fwchoice.answers import Answer, applies
 from fwchoice.fileformat import RATING_MAX
@@ -29,15 +28,13 @@ from fwchoice.model import ConfidenceLevel, Document, Hybrid
 HUNDRED = Fraction(100)
 
 
-@dataclass(frozen=True)
-class WeightChange:
+class WeightChange(NamedTuple):
     question: str
     choice: str
     delta: Fraction
 
 
-@dataclass(frozen=True)
-class CriterionWeight:
+class CriterionWeight(NamedTuple):
     criterion: str
     base: Fraction
     changes: tuple[WeightChange, ...]
@@ -79,8 +76,7 @@ def weigh(document: Document, answers: Mapping[str, Answer]) -> dict[str, Criter
     return result
 
 
-@dataclass(frozen=True)
-class Ranking:
+class Ranking(NamedTuple):
     weights: dict[str, Fraction]
     scores: dict[str, Fraction]
     """Each option's score as a fraction of the best possible (0..1)."""
@@ -135,8 +131,7 @@ def _rating(document: Document, cid: str, oid: str) -> int:
 VerdictKind = Literal["clear", "hybrid", "tie"]
 
 
-@dataclass(frozen=True)
-class Verdict:
+class Verdict(NamedTuple):
     winner: str
     runner_up: str | None
     margin: Fraction
@@ -163,8 +158,7 @@ def decide(document: Document, ranking: Ranking) -> Verdict:
     return Verdict(ranking.winner, runner_up, margin, kind, confidence, hybrids)
 
 
-@dataclass(frozen=True)
-class Contribution:
+class Contribution(NamedTuple):
     """How much one criterion adds to the winner's lead over the runner-up, in points."""
 
     criterion: str
@@ -187,8 +181,7 @@ def contributions(document: Document, ranking: Ranking) -> list[Contribution]:
     return result
 
 
-@dataclass(frozen=True)
-class Flip:
+class Flip(NamedTuple):
     """Moving ``criterion``'s weight from ``current`` past ``threshold`` hands the lead over."""
 
     criterion: str
@@ -233,8 +226,7 @@ def flips(document: Document, ranking: Ranking) -> list[Flip]:
     return result
 
 
-@dataclass(frozen=True)
-class Caveat:
+class Caveat(NamedTuple):
     """A feature the answers need that the winner does not ship built in."""
 
     feature: str
@@ -265,8 +257,7 @@ def caveats(document: Document, answers: Mapping[str, Answer], option: str) -> l
     return result
 
 
-@dataclass(frozen=True)
-class Evaluation:
+class Evaluation(NamedTuple):
     answers: dict[str, Answer]
     """The answers that counted (conditions applied)."""
     weights: dict[str, CriterionWeight]

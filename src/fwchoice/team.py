@@ -10,9 +10,8 @@ margin: the disagreements worth discussing first.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from fractions import Fraction
-from typing import Any
+from typing import Any, NamedTuple
 
 from fwchoice.answers import Answer, Answers, display
 from fwchoice.model import Document
@@ -30,8 +29,7 @@ from fwchoice.scoring import (
 )
 
 
-@dataclass(frozen=True)
-class Member:
+class Member(NamedTuple):
     name: str
     answers: Answers
 

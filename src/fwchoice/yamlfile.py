@@ -18,7 +18,6 @@ Positions become 1-based here and nowhere else.
 from __future__ import annotations
 
 from collections.abc import Callable, Iterator
-from dataclasses import dataclass, field
 from typing import Any
 
 import yaml
@@ -51,19 +50,31 @@ class YamlProblem(Exception):
         self.diagnostics = diagnostics
 
 
-@dataclass
 class ParsedYaml:
-    """Plain data (dicts, lists, str, int, float, bool, None) and its source positions."""
+    """Plain data (dicts, lists, str, int, float, bool, None) and its source positions.
 
-    data: Any
-    root: yaml.Node
-    file: str
-    diagnostics: list[Diagnostic] = field(default_factory=list)
-    shadowed: list[ParsedYaml] = field(default_factory=list)
-    """Values hidden by a later duplicate key, each rooted at its own node."""
-    base: DataPath = ()
-    """The data path of ``root`` (non-empty only for a shadowed value)."""
-    _children: dict[int, dict[Any, tuple[yaml.Node, yaml.Node]]] = field(default_factory=dict)
+    ``shadowed`` holds values hidden by a later duplicate key, each rooted at its
+    own node; ``base`` is the data path of ``root`` (non-empty only for those).
+    """
+
+    __slots__ = ("_children", "base", "data", "diagnostics", "file", "root", "shadowed")
+
+    def __init__(
+        self,
+        data: Any,
+        root: yaml.Node,
+        file: str,
+        diagnostics: list[Diagnostic] | None = None,
+        shadowed: list[ParsedYaml] | None = None,
+        base: DataPath = (),
+    ) -> None:
+        self.data = data
+        self.root = root
+        self.file = file
+        self.diagnostics = diagnostics or []
+        self.shadowed = shadowed or []
+        self.base = base
+        self._children: dict[int, dict[Any, tuple[yaml.Node, yaml.Node]]] = {}
 
     def locate(self, path: DataPath, *, key: bool = False) -> Span:
         """Where the value at ``path`` is (or its key, with ``key=True``).

@@ -204,3 +204,24 @@ def _raw_question(data: Any, qid: str) -> dict[str, Any]:
     except (KeyError, TypeError):
         return {}
     return raw if isinstance(raw, dict) else {}
+
+
+@check("FWC203", "FWC204", "FWC305", "FWC308")
+def scenarios_are_well_formed(ctx: CheckContext) -> None:
+    """A scenario's preset, answers and expected winner all exist."""
+    document = ctx.document
+    for sid, scenario in document.scenarios.items():
+        path = ("scenarios", sid)
+        if scenario.preset and scenario.preset not in document.presets:
+            hint = did_you_mean(scenario.preset, list(document.presets))
+            ctx.report(
+                "FWC308", (*path, "preset"), f"preset {quote(scenario.preset)} is not defined{hint}"
+            )
+        check_answer_values(ctx, (*path, "answers"), scenario.answers)
+        if scenario.expect_winner and scenario.expect_winner not in document.options:
+            hint = did_you_mean(scenario.expect_winner, list(document.options))
+            ctx.report(
+                "FWC203",
+                (*path, "expect", "winner"),
+                f"option {quote(scenario.expect_winner)} is not defined{hint}",
+            )

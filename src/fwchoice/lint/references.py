@@ -185,6 +185,8 @@ def criteria_can_matter(ctx: CheckContext) -> None:
 @check("FWC209")
 def text_is_printable(ctx: CheckContext) -> None:
     """Text holds no control characters (escape sequences, bidi overrides...)."""
+    if not has_unsafe_characters(ctx.source_text) and "\\" not in ctx.source_text:
+        return  # a control character needs either the raw character or an escape
     for path, text in _strings(ctx.data, ()):
         if has_unsafe_characters(text):
             ctx.report(

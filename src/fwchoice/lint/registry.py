@@ -7,8 +7,7 @@ and never raises for bad data. Its docstring says what it catches.
 from __future__ import annotations
 
 from collections.abc import Callable
-from dataclasses import dataclass
-from typing import Any, Literal, Protocol
+from typing import Any, Literal, NamedTuple, Protocol
 
 from fwchoice.diagnostics import DataPath
 from fwchoice.model import Document
@@ -21,12 +20,13 @@ class Reporter(Protocol):
         """Record a diagnostic at ``path``: at its key or its value (default: by code)."""
 
 
-@dataclass
-class CheckContext:
+class CheckContext(NamedTuple):
     document: Document
     data: Any
     """The data as loaded, before the schema left out bad values."""
     reporter: Reporter
+    source_text: str = ""
+    """The file's text, for checks that can rule a problem out without walking the data."""
 
     def report(self, code: str, path: DataPath, message: str, *, at: Where | None = None) -> None:
         self.reporter(code, path, message, at=at)
@@ -52,8 +52,7 @@ class CheckContext:
 CheckFunction = Callable[[CheckContext], None]
 
 
-@dataclass(frozen=True)
-class Check:
+class Check(NamedTuple):
     function: CheckFunction
     codes: tuple[str, ...]
     scenario: bool

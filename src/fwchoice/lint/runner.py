@@ -9,13 +9,13 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from typing import NamedTuple
 
 from fwchoice.build import build_document
 from fwchoice.codes import severity_of
 from fwchoice.diagnostics import DataPath, Diagnostic
 from fwchoice.fileformat import DOCUMENT
-from fwchoice.lint import questionnaire, references, scenarios  # noqa: F401 - registers checks
+from fwchoice.lint import questionnaire, references  # noqa: F401 - registers checks
 from fwchoice.lint.registry import CHECKS, CheckContext, Where
 from fwchoice.model import Document
 from fwchoice.schema import INVALID, type_name
@@ -43,11 +43,10 @@ _VALUE_CODES = frozenset(
 )
 
 
-@dataclass
-class Analysis:
+class Analysis(NamedTuple):
     file: str
     document: Document | None
-    diagnostics: list[Diagnostic] = field(default_factory=list)
+    diagnostics: list[Diagnostic]
 
     @property
     def errors(self) -> list[Diagnostic]:
@@ -97,7 +96,11 @@ def analyse(raw: bytes, file: str, *, run_scenarios: bool) -> Analysis:
     document = None
     if cleaned is not INVALID:
         document = build_document(cleaned)
-        context = CheckContext(document, parsed.data, collector)
+        if run_scenarios:
+            # Scoring is imported only when scenarios run: loading a file for
+            # matrix does not pay for it.
+            from fwchoice.lint import scenarios  # noqa: F401 - registers its check
+        context = CheckContext(document, parsed.data, collector, text)
         for registered in CHECKS:
             if run_scenarios or not registered.scenario:
                 registered.function(context)

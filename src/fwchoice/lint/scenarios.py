@@ -3,12 +3,10 @@
 from __future__ import annotations
 
 from fwchoice.answers import AnswerProblem, Layer, collect, complete
-from fwchoice.lint.questionnaire import check_answer_values
 from fwchoice.lint.registry import CheckContext, check
 from fwchoice.model import Document, Scenario
 from fwchoice.sanitize import quote
-from fwchoice.schema import did_you_mean
-from fwchoice.scoring import Evaluation, evaluate
+from fwchoice.scoring import Evaluation, Verdict, decide, evaluate, rank, weigh
 
 
 def scenario_layers(document: Document, scenario: Scenario) -> list[Layer]:
@@ -26,25 +24,12 @@ def run_scenario(document: Document, scenario: Scenario) -> Evaluation:
     return evaluate(document, answers)
 
 
-@check("FWC203", "FWC204", "FWC305", "FWC308")
-def scenarios_are_well_formed(ctx: CheckContext) -> None:
-    """A scenario's preset, answers and expected winner all exist."""
-    document = ctx.document
-    for sid, scenario in document.scenarios.items():
-        path = ("scenarios", sid)
-        if scenario.preset and scenario.preset not in document.presets:
-            hint = did_you_mean(scenario.preset, list(document.presets))
-            ctx.report(
-                "FWC308", (*path, "preset"), f"preset {quote(scenario.preset)} is not defined{hint}"
-            )
-        check_answer_values(ctx, (*path, "answers"), scenario.answers)
-        if scenario.expect_winner and scenario.expect_winner not in document.options:
-            hint = did_you_mean(scenario.expect_winner, list(document.options))
-            ctx.report(
-                "FWC203",
-                (*path, "expect", "winner"),
-                f"option {quote(scenario.expect_winner)} is not defined{hint}",
-            )
+def scenario_verdict(document: Document, scenario: Scenario) -> Verdict:
+    """Only the verdict: what lint needs, without reasons, caveats or flip lines."""
+    given = collect(document, scenario_layers(document, scenario))
+    answers, _ = complete(document, given, fill_defaults=True)
+    weights = weigh(document, answers)
+    return decide(document, rank(document, {c: w.value for c, w in weights.items()}))
 
 
 @check("FWC401", scenario=True)
@@ -55,10 +40,9 @@ def scenarios_hold(ctx: CheckContext) -> None:
         if scenario.expect_winner not in document.options:
             continue
         try:
-            result = run_scenario(document, scenario)
+            verdict = scenario_verdict(document, scenario)
         except AnswerProblem:
             continue  # reported by scenarios_are_well_formed
-        verdict = result.verdict
         expected = document.options[scenario.expect_winner].label
         got = document.options[verdict.winner].label
         margin = f"{float(verdict.margin):.1f}"

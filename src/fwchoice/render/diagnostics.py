@@ -2,17 +2,15 @@
 
 from __future__ import annotations
 
-import json
 from collections.abc import Sequence
-from dataclasses import dataclass
+from typing import NamedTuple
 
 from fwchoice.diagnostics import Diagnostic
 
 LINT_FORMAT_VERSION = 1
 
 
-@dataclass(frozen=True)
-class FileResult:
+class FileResult(NamedTuple):
     file: str
     described_as: str
     sha256: str
@@ -51,6 +49,8 @@ def as_github(results: Sequence[FileResult]) -> str:
 
 
 def as_json(results: Sequence[FileResult]) -> str:
+    import json
+
     files = []
     for result in results:
         errors = sum(d.severity == "error" for d in result.diagnostics)

@@ -3,12 +3,10 @@
 from __future__ import annotations
 
 from collections.abc import Iterator
-from dataclasses import dataclass
-from typing import Any
+from typing import Any, NamedTuple
 
 
-@dataclass(frozen=True)
-class Glyphs:
+class Glyphs(NamedTuple):
     """Characters for a terminal that may not encode Unicode (``LANG=C``)."""
 
     full: str
@@ -67,8 +65,7 @@ def leader_text(leaders: list[str], labels: dict[str, str]) -> str:
     return " = ".join(labels[o] for o in leaders)
 
 
-@dataclass(frozen=True)
-class NumberedNote:
+class NumberedNote(NamedTuple):
     number: int
     subject: str
     note: dict[str, Any]

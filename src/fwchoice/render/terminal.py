@@ -9,8 +9,7 @@ from __future__ import annotations
 
 import os
 import sys
-from dataclasses import dataclass
-from typing import IO
+from typing import IO, NamedTuple
 
 from rich import box
 from rich.console import Console, ConsoleOptions, RenderableType, RenderResult
@@ -26,8 +25,7 @@ from fwchoice.sanitize import visible
 ASCII_SIMPLE_HEAD = box.Box("    \n    \n -- \n    \n    \n    \n    \n    \n", ascii=True)
 
 
-@dataclass(frozen=True)
-class TerminalStyle:
+class TerminalStyle(NamedTuple):
     glyphs: Glyphs
     box: box.Box
     color: bool
