@@ -41,7 +41,7 @@ GROWTH_BUDGET = 11.0
 MEMORY_BUDGET_MB = 200
 LINT_VS_TOOLS_BUDGET = 0.2
 
-MINIMAL_TYPER_APP = '''
+MINIMAL_TYPER_APP = """
 import typer, yaml, rich.console, rich.table
 
 app = typer.Typer()
@@ -53,7 +53,7 @@ def main(name: str = typer.Option("x")) -> None:
 
 
 app()
-'''
+"""
 
 
 def python_c(code: str) -> list[str]:
@@ -74,7 +74,10 @@ def run_once(command: Sequence[str], cwd: Path) -> tuple[float, float]:
     """Seconds of wall time and peak memory (MiB) of one process."""
     start = time.perf_counter()
     process = subprocess.Popen(
-        list(command), cwd=cwd, stdin=subprocess.DEVNULL, stdout=subprocess.DEVNULL,
+        list(command),
+        cwd=cwd,
+        stdin=subprocess.DEVNULL,
+        stdout=subprocess.DEVNULL,
         stderr=subprocess.DEVNULL,
     )
     _, status, usage = os.wait4(process.pid, 0)
@@ -90,7 +93,11 @@ def first_prompt_once(command: Sequence[str], cwd: Path, marker: bytes) -> float
     main, secondary = pty.openpty()
     start = time.perf_counter()
     process = subprocess.Popen(
-        list(command), cwd=cwd, stdin=secondary, stdout=secondary, stderr=secondary,
+        list(command),
+        cwd=cwd,
+        stdin=secondary,
+        stdout=secondary,
+        stderr=secondary,
         env={**os.environ, "TERM": "xterm", "COLUMNS": "100", "LINES": "40"},
     )
     os.close(secondary)
@@ -156,16 +163,36 @@ def start_up(runs: int, work: Path) -> list[Row]:
     }
     cases = [
         ("fwchoice --version", [FWCHOICE, "--version"], "import typer"),
-        ("fwchoice matrix", [FWCHOICE, "matrix", "--criteria", CRITERIA],
-         "import typer, yaml, rich.console, rich.table"),
-        ("fwchoice matrix --format json", [FWCHOICE, "matrix", "--format", "json",
-                                           "--criteria", CRITERIA], "import typer, yaml"),
+        (
+            "fwchoice matrix",
+            [FWCHOICE, "matrix", "--criteria", CRITERIA],
+            "import typer, yaml, rich.console, rich.table",
+        ),
+        (
+            "fwchoice matrix --format json",
+            [FWCHOICE, "matrix", "--format", "json", "--criteria", CRITERIA],
+            "import typer, yaml",
+        ),
         ("fwchoice lint criteria.yaml", [FWCHOICE, "lint", "-q", CRITERIA], "import typer, yaml"),
-        ("fwchoice advise --preset ecommerce --format json",
-         [FWCHOICE, "advise", "--preset", "ecommerce", "--format", "json",
-          "--criteria", CRITERIA], "import typer, yaml"),
-        ("minimal Typer app, one string option", [PYTHON, str(app), "--name", "y"],
-         "import typer, yaml, rich.console, rich.table"),
+        (
+            "fwchoice advise --preset ecommerce --format json",
+            [
+                FWCHOICE,
+                "advise",
+                "--preset",
+                "ecommerce",
+                "--format",
+                "json",
+                "--criteria",
+                CRITERIA,
+            ],
+            "import typer, yaml",
+        ),
+        (
+            "minimal Typer app, one string option",
+            [PYTHON, str(app), "--name", "y"],
+            "import typer, yaml, rich.console, rich.table",
+        ),
     ]
     pairs = [
         ((lambda c=command: run_once(c, work)[0]), (lambda f=floors[floor]: run_once(f, work)[0]))
@@ -174,24 +201,36 @@ def start_up(runs: int, work: Path) -> list[Row]:
     prompt_floor = python_c(
         "import typer, yaml, rich.console, rich.table, questionary; print('?', flush=True)"
     )
-    pairs.append((
-        lambda: first_prompt_once([FWCHOICE, "advise", "--criteria", CRITERIA], work, b"?"),
-        lambda: first_prompt_once(prompt_floor, work, b"?"),
-    ))
+    pairs.append(
+        (
+            lambda: first_prompt_once([FWCHOICE, "advise", "--criteria", CRITERIA], work, b"?"),
+            lambda: first_prompt_once(prompt_floor, work, b"?"),
+        )
+    )
     results = measure(pairs, runs)
     rows = [
         Row(name, mine, floor, base, None if name.startswith("minimal") else START_UP_BUDGET)
         for (name, _, floor), (mine, base) in zip(cases, results, strict=False)
     ]
     mine, base = results[-1]
-    rows.append(Row("fwchoice advise: first question (pty)", mine,
-                    "import typer, yaml, rich, questionary", base, START_UP_BUDGET))
+    rows.append(
+        Row(
+            "fwchoice advise: first question (pty)",
+            mine,
+            "import typer, yaml, rich, questionary",
+            base,
+            START_UP_BUDGET,
+        )
+    )
     return rows
 
 
 def peers(runs: int, work: Path) -> list[tuple[str, Timing]]:
-    found = [(f"{tool} --help", [path, "--help"]) for tool in ("cz", "copier", "cookiecutter")
-             if (path := shutil.which(tool))]
+    found = [
+        (f"{tool} --help", [path, "--help"])
+        for tool in ("cz", "copier", "cookiecutter")
+        if (path := shutil.which(tool))
+    ]
     result = []
     for name, command in found:
         run_once(command, work)
@@ -206,10 +245,24 @@ def scaling(sizes: list[int], runs: int, work: Path) -> list[tuple[str, int, Tim
         path.write_text(generate(size), encoding="utf-8")
         commands = {
             "lint": [FWCHOICE, "lint", "-q", str(path)],
-            "matrix --format json": [FWCHOICE, "matrix", "--format", "json", "--criteria",
-                                     str(path)],
-            "advise --preset": [FWCHOICE, "advise", "--preset", "all-a", "--format", "json",
-                                "--criteria", str(path)],
+            "matrix --format json": [
+                FWCHOICE,
+                "matrix",
+                "--format",
+                "json",
+                "--criteria",
+                str(path),
+            ],
+            "advise --preset": [
+                FWCHOICE,
+                "advise",
+                "--preset",
+                "all-a",
+                "--format",
+                "json",
+                "--criteria",
+                str(path),
+            ],
         }
         for name, command in commands.items():
             samples = [run_once(command, work) for _ in range(runs)]
@@ -226,26 +279,31 @@ def versus_tools(work: Path) -> list[tuple[str, float]]:
         subprocess.run([FWCHOICE, "schema"], stdout=handle, check=True)
     tools = [("fwchoice lint", [FWCHOICE, "lint", "-q", str(path)])]
     if shutil.which("check-jsonschema"):
-        tools.append(("check-jsonschema", ["check-jsonschema", "--schemafile", str(schema),
-                                           str(path)]))
+        tools.append(
+            ("check-jsonschema", ["check-jsonschema", "--schemafile", str(schema), str(path)])
+        )
     if shutil.which("yamllint"):
         tools.append(("yamllint", ["yamllint", "-d", "relaxed", str(path)]))
     size = path.stat().st_size / 1024 / 1024
     print(f"\nLint a {size:.2f} MiB criteria file (median of 3)")
-    return [(name, statistics.median(run_once(cmd, work)[0] for _ in range(3)))
-            for name, cmd in tools]
+    return [
+        (name, statistics.median(run_once(cmd, work)[0] for _ in range(3))) for name, cmd in tools
+    ]
 
 
 def main() -> int:
-    parser = argparse.ArgumentParser(description=__doc__,
-                                     formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser = argparse.ArgumentParser(
+        description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
+    )
     parser.add_argument("--quick", action="store_true", help="fewer runs, smaller files (CI)")
     parser.add_argument("--runs", type=int, help="runs per command (default 11, quick 3)")
     parser.add_argument("--check", action="store_true", help="exit 1 if a budget is missed")
     args = parser.parse_args()
     runs = args.runs or (3 if args.quick else 11)
-    print(f"fwchoice benchmark: {platform.python_implementation()} {platform.python_version()}, "
-          f"{platform.system()} {platform.machine()}, {os.cpu_count()} CPUs; {runs} runs each")
+    print(
+        f"fwchoice benchmark: {platform.python_implementation()} {platform.python_version()}, "
+        f"{platform.system()} {platform.machine()}, {os.cpu_count()} CPUs; {runs} runs each"
+    )
     failed = False
     with tempfile.TemporaryDirectory() as tmp:
         work = Path(tmp)
@@ -254,8 +312,10 @@ def main() -> int:
         for row in start_up(runs, work):
             mark = "" if row.budget is None else ("ok" if row.ok else "OVER")
             budget = f"<= {row.budget:.2f}x {mark}" if row.budget else "(framework cost)"
-            print(f"{row.name:46} {row.mine.text():>22}  {row.floor.text():>22}  "
-                  f"{row.ratio:4.2f}x  {budget}")
+            print(
+                f"{row.name:46} {row.mine.text():>22}  {row.floor.text():>22}  "
+                f"{row.ratio:4.2f}x  {budget}"
+            )
             print(f"{'':46}   floor: {row.floor_name}")
             failed |= not row.ok
         peer_rows = peers(max(3, runs // 3), work)
@@ -275,9 +335,11 @@ def main() -> int:
                 growth = t_big.median / t_small.median
                 ok = growth <= GROWTH_BUDGET and memory <= MEMORY_BUDGET_MB
                 failed |= not ok
-                print(f"  {name}: {small} -> {big} criteria: {growth:4.1f}x time "
-                      f"(budget <= {GROWTH_BUDGET:.0f}x), {memory:.0f} MiB "
-                      f"(budget <= {MEMORY_BUDGET_MB}) {'ok' if ok else 'OVER'}")
+                print(
+                    f"  {name}: {small} -> {big} criteria: {growth:4.1f}x time "
+                    f"(budget <= {GROWTH_BUDGET:.0f}x), {memory:.0f} MiB "
+                    f"(budget <= {MEMORY_BUDGET_MB}) {'ok' if ok else 'OVER'}"
+                )
         if not args.quick:
             results = versus_tools(work)
             for name, seconds in results:
@@ -287,8 +349,10 @@ def main() -> int:
                 ratio = results[0][1] / min(others)
                 ok = ratio <= LINT_VS_TOOLS_BUDGET
                 failed |= not ok
-                print(f"  fwchoice lint / fastest general tool: {ratio:.2f}x "
-                      f"(budget <= {LINT_VS_TOOLS_BUDGET}) {'ok' if ok else 'OVER'}")
+                print(
+                    f"  fwchoice lint / fastest general tool: {ratio:.2f}x "
+                    f"(budget <= {LINT_VS_TOOLS_BUDGET}) {'ok' if ok else 'OVER'}"
+                )
             else:
                 print("  (install check-jsonschema and yamllint to compare)")
     return 1 if args.check and failed else 0

@@ -18,7 +18,7 @@ from hypothesis import strategies as st
 
 from conftest import REPO, SHIPPED, TESTS
 from fwchoice.lint.runner import analyse
-from fwchoice.yamlfile import MAX_BYTES
+from fwchoice.loader import MAX_BYTES
 
 BROKEN = sorted((TESTS / "lint_cases").glob("*.yaml")) + sorted((TESTS / "corpus").glob("*.yaml"))
 HOSTILE = REPO / "tests" / "fixtures" / "hostile.yaml"

@@ -6,8 +6,7 @@ import tracemalloc
 from pathlib import Path
 
 from fwchoice.lint.runner import analyse
-from fwchoice.loader import CriteriaSource, analyse_source
-from fwchoice.yamlfile import MAX_BYTES
+from fwchoice.loader import MAX_BYTES, CriteriaSource, analyse_source
 
 
 def codes(raw: bytes) -> list[tuple[int, int, str]]:

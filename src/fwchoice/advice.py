@@ -12,8 +12,7 @@ from typing import Any
 
 from fwchoice.answers import Answers, display, raw_value
 from fwchoice.comparison import plain_number
-from fwchoice.fileformat import RATING_MAX
-from fwchoice.model import Document
+from fwchoice.model import RATING_MAX, Document
 from fwchoice.scoring import Evaluation
 
 ADVICE_FORMAT_VERSION = 1

@@ -5,14 +5,11 @@ flags and prompts. ``normalize`` turns any of them into the selected choice
 ids, or says in one line what the question accepts.
 """
 
-from __future__ import annotations
-
 from typing import Literal, NamedTuple
 
-from fwchoice.fileformat import UNSURE
-from fwchoice.model import Document, Question
+from fwchoice.hints import did_you_mean
+from fwchoice.model import UNSURE, Document, Question
 from fwchoice.sanitize import quote
-from fwchoice.schema import did_you_mean
 
 Provenance = Literal["asked", "default", "preset", "flag", "file"]
 
@@ -28,7 +25,7 @@ class Answer(NamedTuple):
     unsure: bool = False
 
     @classmethod
-    def not_sure(cls, how: Provenance = "asked") -> Answer:
+    def not_sure(cls, how: Provenance = "asked") -> "Answer":
         return cls((), how, unsure=True)
 
 

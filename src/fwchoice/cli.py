@@ -9,6 +9,7 @@ never a traceback.
 """
 
 import sys
+from collections.abc import Callable, Iterator, MutableMapping
 from enum import Enum
 from typing import Annotated, Any
 
@@ -18,9 +19,55 @@ from typer.core import TyperGroup
 from fwchoice import __version__
 from fwchoice.errors import EXIT_ABORTED, EXIT_USAGE, FwchoiceError
 
+# Each command lives in its own one-command Typer app and is turned into a click
+# command only when it is invoked (or listed by --help): building every
+# command's parameters on every run would cost each run a few milliseconds.
+SUBCOMMANDS: dict[str, typer.Typer] = {}
+CONTEXT = {"help_option_names": ["-h", "--help"]}
+
+
+class LazyCommands(MutableMapping[str, Any]):
+    def __init__(self, apps: dict[str, typer.Typer]) -> None:
+        self._apps = apps
+        self._built: dict[str, Any] = {}
+
+    def __getitem__(self, name: str) -> Any:
+        if name not in self._built:
+            self._built[name] = typer.main.get_command(self._apps[name])
+        return self._built[name]
+
+    def __setitem__(self, name: str, command: Any) -> None:
+        self._built[name] = command
+
+    def __delitem__(self, name: str) -> None:
+        self._built.pop(name, None)
+        self._apps.pop(name, None)
+
+    def __iter__(self) -> Iterator[str]:
+        return iter(dict.fromkeys([*self._apps, *self._built]))
+
+    def __len__(self) -> int:
+        return len(dict.fromkeys([*self._apps, *self._built]))
+
+
+def command(name: str, **kwargs: Any) -> Callable[[Callable[..., Any]], Callable[..., Any]]:
+    """Register a subcommand (like ``app.command``), built only when used."""
+    sub = typer.Typer(
+        add_completion=False,
+        pretty_exceptions_enable=False,
+        rich_markup_mode="rich",
+        context_settings=CONTEXT,
+    )
+    SUBCOMMANDS[name] = sub
+    return sub.command(name=name, **kwargs)
+
 
 class FwchoiceGroup(TyperGroup):
     """The one error boundary: exceptions in, exit codes and one-line messages out."""
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.commands = LazyCommands(SUBCOMMANDS)
 
     def main(  # type: ignore[override]
         self,
@@ -72,7 +119,7 @@ def _usage_message(error: typer.TyperException) -> str:
     ctx = getattr(error, "ctx", None)
     command = ctx.command_path if ctx is not None else "fwchoice"
     message = error.format_message().rstrip(".")
-    return f"{message}; see '{command} --help'"
+    return f"{message} (see '{command} --help')"
 
 
 app = typer.Typer(
@@ -81,7 +128,7 @@ app = typer.Typer(
     help="Choose a Python web framework with a weighted, explained recommendation.",
     invoke_without_command=True,
     pretty_exceptions_enable=False,
-    context_settings={"help_option_names": ["-h", "--help"]},
+    context_settings=CONTEXT,
     rich_markup_mode="rich",
 )
 
@@ -130,7 +177,8 @@ class LintFormat(str, Enum):
     github = "github"
 
 
-@app.command(
+@command(
+    "lint",
     epilog="Examples:\n\n"
     "  fwchoice lint criteria.yaml\n\n"
     "  fwchoice lint --format github criteria.yaml\n\n"
@@ -177,7 +225,8 @@ def lint(
     )
 
 
-@app.command(
+@command(
+    "schema",
     epilog="Examples:\n\n"
     "  fwchoice schema > criteria.schema.json\n\n"
     "  fwchoice schema --output schema/criteria.schema.json --force",
@@ -221,7 +270,8 @@ OutputOption = Annotated[
 ForceOption = Annotated[bool, typer.Option("--force", help="Overwrite --output FILE if it exists.")]
 
 
-@app.command(
+@command(
+    "matrix",
     epilog="Examples:\n\n"
     "  fwchoice matrix\n\n"
     "  fwchoice matrix --section matrix --section benchmarks\n\n"
@@ -280,7 +330,8 @@ def _complete_set(ctx: typer.Context, incomplete: str) -> list[str]:
     return [value for value in set_values(ctx, incomplete) if value.startswith(incomplete)]
 
 
-@app.command(
+@command(
+    "advise",
     epilog="Examples:\n\n"
     "  fwchoice advise\n\n"
     "  fwchoice advise --preset ecommerce --format markdown --output 0001-framework.md\n\n"
@@ -371,6 +422,11 @@ def advise(
             date=date,
         )
     )
+
+
+# The order --help lists them in: the everyday commands first.
+for _name in ("advise", "matrix", "lint", "schema"):
+    SUBCOMMANDS[_name] = SUBCOMMANDS.pop(_name)
 
 
 def main() -> None:

@@ -14,8 +14,6 @@ are the one exception: only ``fwchoice lint`` runs scenarios, so a file whose
 expectations went stale can still be explored with ``matrix`` and ``advise``.
 """
 
-from __future__ import annotations
-
 from typing import NamedTuple
 
 from fwchoice.diagnostics import Severity

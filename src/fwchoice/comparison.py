@@ -13,8 +13,7 @@ from collections.abc import Sequence
 from fractions import Fraction
 from typing import Any, Literal
 
-from fwchoice.fileformat import RATING_MAX, RATING_MIN
-from fwchoice.model import Document, Note
+from fwchoice.model import RATING_MAX, RATING_MIN, Document, Note
 
 Section = Literal["matrix", "features", "benchmarks", "use-cases"]
 SECTIONS: tuple[Section, ...] = ("matrix", "features", "benchmarks", "use-cases")

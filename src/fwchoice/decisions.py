@@ -18,16 +18,14 @@
 Everything is exact (``Fraction``) and computed from the file and the answers.
 """
 
-from __future__ import annotations
-
 from collections.abc import Iterator, Mapping
 from fractions import Fraction
 from itertools import combinations, product
+from math import lcm
 from typing import Any, NamedTuple
 
 from fwchoice.answers import Answer, Answers, display
-from fwchoice.fileformat import RATING_MAX
-from fwchoice.model import EMPTY, Document, Question
+from fwchoice.model import EMPTY, RATING_MAX, Document, Question
 from fwchoice.questionnaire import EarlyFinish, ReviewNotes
 from fwchoice.scoring import HUNDRED, applicable_answers
 
@@ -39,25 +37,47 @@ ZERO = Fraction(0)
 
 
 class _Scorer:
-    """Fast repeated scoring of one document: effects and ratings precomputed."""
+    """Fast repeated scoring of one document, in whole numbers.
+
+    Every weight and effect is scaled by the least common multiple of their
+    denominators, so the thousands of evaluations behind ranges and decisive
+    answers are integer sums; the winner only needs each option's weighted sum
+    (all share the denominator), and scores become exact fractions at the end.
+    """
 
     def __init__(self, document: Document) -> None:
         self.document = document
         self.criteria = list(document.criteria)
         self.options = list(document.options)
-        self.base = [document.criteria[c].weight for c in self.criteria]
+        index = {c: i for i, c in enumerate(self.criteria)}
+        fractions = [document.criteria[c].weight for c in self.criteria]
+        for question in document.questions.values():
+            for choice in question.choices.values():
+                fractions.extend(choice.weights.values())
+        scale = 1
+        for value in fractions:
+            scale = lcm(scale, value.denominator)
+        self.base = [int(document.criteria[c].weight * scale) for c in self.criteria]
         self.ratings = [
             [document.criteria[c].ratings.get(o, 0) for c in self.criteria] for o in self.options
         ]
-        index = {c: i for i, c in enumerate(self.criteria)}
-        self.effects: dict[tuple[str, str], list[tuple[int, Fraction]]] = {}
+        self.effects: dict[tuple[str, str], list[tuple[int, int]]] = {}
         for question in document.questions.values():
             for choice in question.choices.values():
                 self.effects[(question.id, choice.id)] = [
-                    (index[c], d) for c, d in choice.weights.items() if c in index and d
+                    (index[c], int(d * scale))
+                    for c, d in choice.weights.items()
+                    if c in index and d
                 ]
+        # Questions whose conditions depend, directly or not, on each question:
+        # changing an answer without dependents changes only its own effects.
+        self.dependents: dict[str, set[str]] = {q: set() for q in document.questions}
+        for question in document.questions.values():
+            for other in question.when:
+                if other in self.dependents:
+                    self.dependents[other].add(question.id)
 
-    def raw_weights(self, answers: Answers) -> list[Fraction]:
+    def raw_weights(self, answers: Answers) -> list[int]:
         weights = list(self.base)
         for qid, answer in applicable_answers(self.document, answers).items():
             for choice in answer.choices:
@@ -65,23 +85,21 @@ class _Scorer:
                     weights[i] += delta
         return weights
 
-    def weights(self, answers: Answers) -> list[Fraction]:
-        return [max(w, ZERO) for w in self.raw_weights(answers)]
+    def weights(self, answers: Answers) -> list[int]:
+        return [max(w, 0) for w in self.raw_weights(answers)]
 
-    def scores(self, weights: list[Fraction]) -> list[Fraction]:
-        total = sum(weights, ZERO)
+    def sums(self, weights: list[int]) -> list[int]:
+        return [sum(w * r for w, r in zip(weights, row, strict=True)) for row in self.ratings]
+
+    def scores(self, weights: list[int]) -> list[Fraction]:
+        total = sum(weights)
         if not total:
             return [ZERO for _ in self.options]
-        return [
-            sum((w * r for w, r in zip(weights, row, strict=True)), ZERO)
-            * HUNDRED
-            / (RATING_MAX * total)
-            for row in self.ratings
-        ]
+        return [Fraction(s * 100, RATING_MAX * total) for s in self.sums(weights)]
 
-    def winner(self, weights: list[Fraction]) -> str:
-        scores = self.scores(weights)
-        best = max(range(len(scores)), key=lambda i: (scores[i], -i))
+    def winner(self, weights: list[int]) -> str:
+        sums = self.sums(weights)
+        best = max(range(len(sums)), key=lambda i: (sums[i], -i))
         return self.options[best]
 
 
@@ -320,7 +338,8 @@ def decisive_answers(document: Document, answers: Answers) -> list[Decisive]:
     """Answers whose change alone changes the winner, with the changes that do it."""
     scorer = _Scorer(document)
     counted = applicable_answers(document, answers)
-    current = scorer.winner(scorer.weights(counted))
+    raw = scorer.raw_weights(counted)
+    current = scorer.winner([max(w, 0) for w in raw])
     result = []
     for qid, answer in counted.items():
         if answer.unsure:
@@ -329,9 +348,20 @@ def decisive_answers(document: Document, answers: Answers) -> list[Decisive]:
         for alternative in question_alternatives(document.questions[qid]):
             if alternative == answer.choices:
                 continue
-            changed = dict(answers)
-            changed[qid] = Answer(alternative, answer.how)
-            winner = scorer.winner(scorer.weights(changed))
+            if scorer.dependents[qid]:
+                changed = dict(answers)
+                changed[qid] = Answer(alternative, answer.how)
+                weights = scorer.weights(changed)
+            else:  # only this answer's own effects change
+                weights = list(raw)
+                for choice in answer.choices:
+                    for i, delta in scorer.effects.get((qid, choice), ()):
+                        weights[i] -= delta
+                for choice in alternative:
+                    for i, delta in scorer.effects.get((qid, choice), ()):
+                        weights[i] += delta
+                weights = [max(w, 0) for w in weights]
+            winner = scorer.winner(weights)
             if winner != current:
                 flips.append((alternative, winner))
         if flips:

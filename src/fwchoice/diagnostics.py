@@ -1,7 +1,5 @@
 """A located problem in a criteria file, as lint reports it."""
 
-from __future__ import annotations
-
 from typing import Literal, NamedTuple
 
 Severity = Literal["error", "warning"]

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from typing import Any
 
+from fwchoice.model import FORMAT_VERSION, RATING_MAX, RATING_MIN
 from fwchoice.schema import (
     AnyOf,
     Boolean,
@@ -26,13 +27,9 @@ from fwchoice.schema import (
     to_json_schema,
 )
 
-FORMAT_VERSION = 1
-RATING_MIN = 0
-RATING_MAX = 5
 SCHEMA_ID = "https://github.com/fwchoice/fwchoice/raw/main/schema/criteria.schema.json"
 QUESTION_TYPES = ("single", "multiple", "yes_no", "scale")
 NOTE_STATUSES = ("dated", "disputed", "unsourced", "nuance")
-UNSURE = "unsure"
 
 _url = Text(
     description="A web address (http or https).",

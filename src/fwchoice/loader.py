@@ -5,20 +5,20 @@ environment variable; ``./criteria.yaml`` in the current directory; the
 built-in file shipped inside the package. Every command says which it used.
 """
 
-from __future__ import annotations
-
 import os
 from collections.abc import Mapping
 from pathlib import Path
 from typing import Literal, NamedTuple
 
+from fwchoice.cache import content_key
 from fwchoice.diagnostics import Diagnostic, Span
 from fwchoice.errors import FwchoiceError, InvalidDocument, UsageError
 from fwchoice.lint.runner import Analysis, analyse
 from fwchoice.model import Document
 from fwchoice.sanitize import quote
-from fwchoice.yamlfile import MAX_BYTES
 
+MAX_BYTES = 4 * 1024 * 1024
+"""The largest criteria or answers file read; anything bigger is refused unread."""
 ENV_VAR = "FWCHOICE_CRITERIA"
 FILE_NAME = "criteria.yaml"
 Origin = Literal["argument", "--criteria", "FWCHOICE_CRITERIA", "current directory", "built-in"]
@@ -39,19 +39,6 @@ class CriteriaSource(NamedTuple):
         if self.origin == "FWCHOICE_CRITERIA":
             return f"{self.label} (from FWCHOICE_CRITERIA)"
         return self.label
-
-
-def sha256_hex(data: bytes) -> str:
-    """SHA-256 of the file, for reports. CPython's built-in implementation imports in
-    a fraction of the time hashlib takes to load OpenSSL, which every run would pay."""
-    try:
-        from _sha2 import sha256  # type: ignore[import-not-found]  # CPython 3.12+
-    except ImportError:
-        try:
-            from _sha256 import sha256  # type: ignore[import-not-found]  # CPython 3.10-3.11
-        except ImportError:
-            from hashlib import sha256
-    return sha256(data).hexdigest()
 
 
 def builtin_path() -> Path:
@@ -120,7 +107,7 @@ def analyse_source(source: CriteriaSource, *, run_scenarios: bool) -> tuple[Anal
     data = read_bounded(source.path, source.label)
     if isinstance(data, Diagnostic):
         return Analysis(source.label, None, [data]), ""
-    return analyse(data, source.label, run_scenarios=run_scenarios), sha256_hex(data)
+    return analyse(data, source.label, run_scenarios=run_scenarios), content_key(data)
 
 
 class LoadedCriteria(NamedTuple):

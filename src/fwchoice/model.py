@@ -5,14 +5,18 @@ Collections keyed by id are plain dicts in file order; weights and effects are
 file lists things in.
 """
 
-from __future__ import annotations
-
 from collections.abc import Mapping
 from fractions import Fraction
 from types import MappingProxyType
 from typing import Any, Literal, NamedTuple
 
 QuestionType = Literal["single", "multiple", "yes_no", "scale"]
+
+FORMAT_VERSION = 1
+RATING_MIN = 0
+RATING_MAX = 5
+UNSURE = "unsure"
+"""The answer 'not sure', accepted by every question."""
 
 # The default for mapping fields: immutable, so one shared instance is safe.
 EMPTY: Mapping[Any, Any] = MappingProxyType({})

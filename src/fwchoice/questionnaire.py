@@ -6,8 +6,6 @@ shows them. The only prompter that touches a terminal lives in
 scripted prompter, so this flow is tested without any terminal.
 """
 
-from __future__ import annotations
-
 from collections.abc import Callable
 from typing import Literal, NamedTuple, Protocol
 

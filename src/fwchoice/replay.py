@@ -12,8 +12,7 @@ from fractions import Fraction
 from typing import Any
 
 from fwchoice.build import exact
-from fwchoice.fileformat import RATING_MAX
-from fwchoice.model import Document
+from fwchoice.model import RATING_MAX, Document
 from fwchoice.scoring import HUNDRED, Evaluation
 
 

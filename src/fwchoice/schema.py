@@ -12,13 +12,13 @@ checks see only well-typed data and a single mistake is reported once.
 
 from __future__ import annotations
 
-import difflib
 import math
 import re
 from collections.abc import Callable, Mapping, Sequence
 from typing import Any, Final, NamedTuple
 
 from fwchoice.diagnostics import DataPath
+from fwchoice.hints import did_you_mean
 from fwchoice.sanitize import quote
 
 Report = Callable[[str, DataPath, str], None]
@@ -482,18 +482,6 @@ def _trial(spec: Spec, value: Any, path: DataPath) -> tuple[Any, list[tuple[str,
 
 def _is_record(spec: Spec) -> bool:
     return isinstance(spec, Record) or (isinstance(spec, Named) and isinstance(spec.spec, Record))
-
-
-def did_you_mean(word: str, known: Sequence[str]) -> str:
-    """'; did you mean 'x'?' when a known word is close, else ''."""
-    close = difflib.get_close_matches(word, known, n=1, cutoff=0.6)
-    if not close:
-        lowered = {k.lower(): k for k in known}
-        if word.lower() in lowered:
-            close = [lowered[word.lower()]]
-    if close:
-        return f"; did you mean {quote(close[0])}?"
-    return ""
 
 
 def to_json_schema(root: Spec, *, title: str, schema_id: str) -> dict[str, Any]:

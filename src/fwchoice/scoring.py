@@ -15,15 +15,12 @@ All arithmetic is exact (``Fraction``): ties are real ties, and the result does
 not depend on the order the file lists options or criteria in.
 """
 
-from __future__ import annotations
-
 from collections.abc import Mapping
 from fractions import Fraction
 from typing import Literal, NamedTuple
 
 from fwchoice.answers import Answer, applies
-from fwchoice.fileformat import RATING_MAX
-from fwchoice.model import ConfidenceLevel, Document, Hybrid
+from fwchoice.model import RATING_MAX, ConfidenceLevel, Document, Hybrid
 
 HUNDRED = Fraction(100)
 

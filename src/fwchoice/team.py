@@ -8,8 +8,6 @@ far moving everyone to each of the answers given would swing the combined
 margin: the disagreements worth discussing first.
 """
 
-from __future__ import annotations
-
 from fractions import Fraction
 from typing import Any, NamedTuple
 

@@ -2,7 +2,7 @@
 
 Safety rules, all enforced before any value reaches the rest of fwchoice:
 
-- the file is bounded in size (``MAX_BYTES``) and must be UTF-8 without a BOM;
+- the file must be UTF-8 without a BOM (its size is bounded when read, in ``loader``);
 - only the safe loader is used, and explicit tags (``!!python/object`` ...) are
   refused rather than constructed;
 - anchors and aliases are refused outright, with their location: a 400-byte
@@ -26,7 +26,6 @@ from fwchoice.codes import severity_of
 from fwchoice.diagnostics import DataPath, Diagnostic, Span
 from fwchoice.sanitize import quote
 
-MAX_BYTES = 4 * 1024 * 1024
 MAX_DEPTH = 24
 
 # libyaml composes the node tree about ten times faster than pure Python.

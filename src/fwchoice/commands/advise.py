@@ -18,10 +18,10 @@ from fwchoice import console
 from fwchoice.answers import AnswerProblem, Answers, Layer, collect, complete
 from fwchoice.commands.output import deliver, print_rich
 from fwchoice.errors import EXIT_OK, Aborted, UsageError
+from fwchoice.hints import did_you_mean
 from fwchoice.loader import LoadedCriteria, load_criteria, resolve_source
 from fwchoice.model import Document
 from fwchoice.sanitize import quote
-from fwchoice.schema import did_you_mean
 
 AdviceFormat = Literal["rich", "json", "markdown"]
 ANSWERS_FORMAT = 1

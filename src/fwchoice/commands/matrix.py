@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import json
 from typing import Literal
 
 from fwchoice.commands.output import deliver, print_rich
@@ -48,6 +47,8 @@ def run(
         )
         return EXIT_OK
     if output_format == "json":
+        import json
+
         text = json.dumps(data, indent=2, ensure_ascii=False) + "\n"
     elif output_format == "csv":
         from fwchoice.render.comparison_csv import comparison_csv

@@ -5,11 +5,10 @@ from __future__ import annotations
 from typing import Any
 
 from fwchoice.answers import Answer, AnswerProblem, applies, collect, normalize
-from fwchoice.fileformat import UNSURE
+from fwchoice.hints import did_you_mean
 from fwchoice.lint.registry import CheckContext, check
-from fwchoice.model import Document, Question
+from fwchoice.model import UNSURE, Document, Question
 from fwchoice.sanitize import quote
-from fwchoice.schema import did_you_mean
 
 # Beyond this many combinations of earlier answers, a condition is assumed
 # satisfiable rather than proven so; real questionnaires stay far below it.

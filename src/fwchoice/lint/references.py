@@ -6,9 +6,9 @@ from collections.abc import Iterable, Iterator
 from typing import Any
 
 from fwchoice.diagnostics import DataPath
+from fwchoice.hints import did_you_mean
 from fwchoice.lint.registry import CheckContext, check
 from fwchoice.sanitize import has_unsafe_characters, normalize_label, quote
-from fwchoice.schema import did_you_mean
 
 
 def _undefined(

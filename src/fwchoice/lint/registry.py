@@ -4,8 +4,6 @@ A check receives a ``CheckContext`` and reports through it; it never prints
 and never raises for bad data. Its docstring says what it catches.
 """
 
-from __future__ import annotations
-
 from collections.abc import Callable
 from typing import Any, Literal, NamedTuple, Protocol
 

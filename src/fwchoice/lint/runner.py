@@ -1,46 +1,15 @@
-"""Lint's pipeline: bytes to located diagnostics, never stopping at the first problem.
+"""Analysing a criteria file: the cached entry point every command goes through.
 
-1. decode and parse the YAML (fatal problems end here: nothing else can be read);
-2. validate the data against the format (``fwchoice.fileformat``), which also
-   leaves out each bad value so it is reported only once;
-3. build the typed document from what is left;
-4. run every registered semantic check (and, for lint, the scenarios).
+The work itself is in ``fwchoice.lint.pipeline`` and is imported only on a cache
+miss, so a command reading an unchanged file pays neither for parsing nor for
+importing the parser and the checks (see ``fwchoice.cache``).
 """
 
-from __future__ import annotations
+from typing import Any, NamedTuple
 
-from typing import NamedTuple
-
-from fwchoice.build import build_document
-from fwchoice.codes import severity_of
-from fwchoice.diagnostics import DataPath, Diagnostic
-from fwchoice.fileformat import DOCUMENT
-from fwchoice.lint import questionnaire, references  # noqa: F401 - registers checks
-from fwchoice.lint.registry import CHECKS, CheckContext, Where
+from fwchoice import cache
+from fwchoice.diagnostics import Diagnostic, Span
 from fwchoice.model import Document
-from fwchoice.schema import INVALID, type_name
-from fwchoice.yamlfile import ParsedYaml, YamlProblem, decode, parse
-
-# Problems about a value point at the value; the rest (unknown, missing,
-# duplicate keys, undefined ids used as keys...) point at the key.
-_VALUE_CODES = frozenset(
-    {
-        "FWC101",
-        "FWC106",
-        "FWC107",
-        "FWC108",
-        "FWC110",
-        "FWC111",
-        "FWC113",
-        "FWC205",
-        "FWC209",
-        "FWC302",
-        "FWC305",
-        "FWC306",
-        "FWC308",
-        "FWC401",
-    }
-)
 
 
 class Analysis(NamedTuple):
@@ -57,53 +26,46 @@ class Analysis(NamedTuple):
         return [d for d in self.diagnostics if d.severity == "warning"]
 
 
-class _Collector:
-    def __init__(self, parsed: ParsedYaml) -> None:
-        self.parsed = parsed
-        self.diagnostics: list[Diagnostic] = list(parsed.diagnostics)
-
-    def __call__(self, code: str, path: DataPath, message: str, *, at: Where | None = None) -> None:
-        where = at or ("value" if code in _VALUE_CODES else "key")
-        span = self.parsed.locate(path, key=where == "key")
-        self.diagnostics.append(
-            Diagnostic(self.parsed.file, span, code, severity_of(code), message, path)
-        )
-
-
 def analyse(raw: bytes, file: str, *, run_scenarios: bool) -> Analysis:
+    key = f"{cache.content_key(raw)}-{'lint' if run_scenarios else 'load'}"
+    restored = _restore(cache.load(key), file)
+    if restored is not None:
+        return restored
+    from fwchoice.lint.pipeline import run_pipeline
+
+    outcome = run_pipeline(raw, file, run_scenarios=run_scenarios)
+    cache.store(
+        key,
+        {
+            "cleaned": outcome.cleaned,
+            "diagnostics": [
+                (*d.span, d.code, d.severity, d.message, tuple(d.data_path))
+                for d in outcome.diagnostics
+            ],
+        },
+    )
+    return Analysis(file, outcome.document, outcome.diagnostics)
+
+
+def _restore(entry: Any, file: str) -> Analysis | None:
+    """An analysis from a cache entry, or None if the entry is not what we wrote."""
+    if not isinstance(entry, dict):
+        return None
+    cleaned, stored = entry.get("cleaned"), entry.get("diagnostics")
+    if not (cleaned is None or isinstance(cleaned, dict)) or not isinstance(stored, list):
+        return None
     try:
-        text, encoding_problems = decode(raw, file)
-        parsed = parse(text, file)
-    except YamlProblem as problem:
-        return Analysis(file, None, sorted(problem.diagnostics, key=Diagnostic.sort_key))
-    collector = _Collector(parsed)
-    collector.diagnostics.extend(encoding_problems)
-    if not isinstance(parsed.data, dict):
-        collector(
-            "FWC101",
-            (),
-            "the file must be a mapping that starts with `version: 1`, "
-            f"not {type_name(parsed.data)}",
-        )
-        return Analysis(file, None, sorted(collector.diagnostics, key=Diagnostic.sort_key))
-    cleaned = DOCUMENT.check(parsed.data, (), collector)
-    for hidden in parsed.shadowed:
-        spec = DOCUMENT.at(hidden.base)
-        if spec is not None:
-            hidden_collector = _Collector(hidden)
-            spec.check(hidden.data, hidden.base, hidden_collector)
-            collector.diagnostics.extend(hidden_collector.diagnostics)
-    document = None
-    if cleaned is not INVALID:
-        document = build_document(cleaned)
-        if run_scenarios:
-            # Scoring is imported only when scenarios run: loading a file for
-            # matrix does not pay for it.
-            from fwchoice.lint import scenarios  # noqa: F401 - registers its check
-        context = CheckContext(document, parsed.data, collector, text)
-        for registered in CHECKS:
-            if run_scenarios or not registered.scenario:
-                registered.function(context)
-    unique = {(d.span, d.code, d.message): d for d in collector.diagnostics}
-    ordered = sorted(unique.values(), key=Diagnostic.sort_key)
-    return Analysis(file, document, ordered)
+        diagnostics = [
+            Diagnostic(
+                file, Span(line, column, end_line, end_column), code, severity, message, tuple(path)
+            )
+            for line, column, end_line, end_column, code, severity, message, path in stored
+        ]
+        document = None
+        if cleaned is not None:
+            from fwchoice.build import build_document
+
+            document = build_document(cleaned)
+    except (TypeError, ValueError, KeyError, AttributeError):
+        return None
+    return Analysis(file, document, diagnostics)

@@ -22,7 +22,7 @@ from fwchoice.render.formatting import (
     ratio_text,
     stars,
 )
-from fwchoice.render.terminal import TerminalStyle, Unwrapped, data, fits, hanging
+from fwchoice.render.terminal import TerminalStyle, Unwrapped, data, fits
 
 
 def comparison_renderables(
@@ -103,10 +103,11 @@ class _View:
         return marks
 
     def note_list(self, start: int) -> list[RenderableType]:
+        # Plain lines rather than a layout per note: a section can hold dozens.
         lines: list[RenderableType] = []
         for numbered in self.notes.since(start):
             note = numbered.note
-            body = Text()
+            body = Text(f"[{numbered.number}] ", style="bold")
             body.append_text(data(numbered.subject, "bold"))
             body.append(f" ({note['status']}): ", style=_note_style(note["status"]))
             body.append_text(data(note["text"]))
@@ -115,12 +116,11 @@ class _View:
                     f"{self.labels.get(o, o)} {r}" for o, r in note["suggested_ratings"].items()
                 )
                 body.append_text(data(f" Evidence suggests: {suggested}."))
-            lines.append(hanging(f"[{numbered.number}]", body))
+            lines.append(body)
             for source in note["sources"]:
-                indent = len(str(numbered.number)) + 3
-                lines.append(Padding(data(source["title"], "dim"), (0, 0, 0, indent)))
+                lines.append(data(f"    {source['title']}", "dim"))
                 # A URL is never wrapped or cut: the terminal wraps it and keeps it clickable.
-                lines.append(Unwrapped(data(" " * indent + source["url"], "dim")))
+                lines.append(Unwrapped(data(f"    {source['url']}", "dim")))
         if lines:
             lines.insert(0, Text("\nNotes", style="bold"))
         return lines
@@ -132,13 +132,13 @@ class _View:
         table = self.table("Criterion", *self.labels.values(), "Leader", "Notes")
         self.keep_whole(table, *range(1, len(options) + 1))
         stacked: list[RenderableType] = []
-        for index, row in enumerate(self.c["matrix"]):
-            if index:
-                table.add_row()  # a blank line keeps two-line rows apart without colour
-            label = Text()
-            label.append_text(data(row["label"], "bold"))
-            label.append("\n")
-            label.append_text(data(row["description"], "dim"))
+        measures: list[RenderableType] = [Text("\nWhat each criterion measures", style="bold")]
+        for row in self.c["matrix"]:
+            label = data(row["label"], "bold")
+            measure = data(row["label"], "bold")
+            measure.append(": ")
+            measure.append_text(data(row["description"]))
+            measures.append(measure)
             cells = [
                 Text(
                     stars(row["ratings"][o], maximum, self.glyphs),
@@ -163,7 +163,10 @@ class _View:
         caption = Text(
             f"Ratings are stars from 0 to {maximum}; the leader of each row is named.", style="dim"
         )
-        return [caption, self.choose(table, Group(*stacked))]
+        if fits(self.console, table):
+            # One line per criterion in the table; what each measures below it.
+            return [caption, table, *measures]
+        return [caption, Group(*stacked)]
 
     def features(self) -> list[RenderableType]:
         options = list(self.labels)
@@ -243,21 +246,21 @@ class _View:
         return parts
 
     # --- helpers ----------------------------------------------------------------
-    def _bullets(self, items: list[Any]) -> RenderableType:
-        grid = Table.grid(padding=(0, 1, 0, 0))
-        grid.add_column(no_wrap=True)
-        grid.add_column(overflow="fold")
+    def _bullets(self, items: list[Any]) -> Text:
+        """A bulleted list as one Text (cheap to lay out; continuation lines are indented)."""
+        text = Text()
         for item in items:
+            if text:
+                text.append("\n")
+            text.append(f"{self.glyphs.bullet} ")
             if isinstance(item, dict):
-                text = Text()
                 text.append_text(data(item["label"], "bold"))
                 if item["detail"]:
                     text.append(": ")
                     text.append_text(data(item["detail"]))
             else:
-                text = data(item)
-            grid.add_row(self.glyphs.bullet, text)
-        return grid
+                text.append_text(data(item))
+        return text
 
     def _stacked_row(
         self,

@@ -1,7 +1,5 @@
 """Lint results as text, JSON or GitHub workflow commands (plain strings, no rich)."""
 
-from __future__ import annotations
-
 from collections.abc import Sequence
 from typing import NamedTuple
 

@@ -1,7 +1,5 @@
 """Small text conventions shared by every renderer: stars, figures, ratios, notes."""
 
-from __future__ import annotations
-
 from collections.abc import Iterator
 from typing import Any, NamedTuple
 
@@ -17,7 +15,7 @@ class Glyphs(NamedTuple):
     check: str
 
     @classmethod
-    def for_terminal(cls, unicode_ok: bool) -> Glyphs:
+    def for_terminal(cls, unicode_ok: bool) -> "Glyphs":
         return UNICODE if unicode_ok else ASCII
 
 

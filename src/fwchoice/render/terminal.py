@@ -5,13 +5,12 @@ which makes a ``Text`` (never markup) with control characters made visible, so
 data can neither style itself nor move the cursor.
 """
 
-from __future__ import annotations
-
 import os
 import sys
 from typing import IO, NamedTuple
 
 from rich import box
+from rich.cells import cell_len
 from rich.console import Console, ConsoleOptions, RenderableType, RenderResult
 from rich.measure import Measurement
 from rich.segment import Segment
@@ -63,6 +62,11 @@ def make_console(
         soft_wrap=False,
         legacy_windows=False,
     )
+    if width is None:
+        # Fix the size once: left open, rich works it out again (reading the
+        # environment) for every cell of every table.
+        size = console.size
+        console.width, console.height = size.width, size.height
     color = console.is_terminal and console.color_system is not None
     style = TerminalStyle(
         glyphs=Glyphs.for_terminal(unicode_ok),
@@ -97,11 +101,29 @@ def hanging(lead: str, body: Text, *, indent: int = 0) -> RenderableType:
     return grid
 
 
-def fits(console: Console, renderable: RenderableType) -> bool:
-    """Whether ``renderable`` lays out in the console's width without squashing words.
+def fits(console: Console, table: Table) -> bool:
+    """Whether ``table`` lays out in the console's width without squashing words.
 
-    Measured against an unbounded width: rich clamps a measurement to the width
-    it is given, which would make everything "fit".
+    Estimated from the cells' text (the longest word of each wrapping column,
+    the whole text of a column that must not wrap, plus padding) rather than by
+    rich's measurement, which would lay every table out twice.
     """
-    unbounded = console.options.update(width=10_000, max_width=10_000)
-    return Measurement.get(console, unbounded, renderable).minimum <= console.width
+    widths = []
+    for column in table.columns:
+        cells = [column.header, *column._cells]
+        widths.append(max(_min_cell_width(cell, column.no_wrap) for cell in cells))
+    padding = 2 * (len(widths) - 1)  # one space each side of every inner boundary
+    return sum(widths) + padding <= console.width
+
+
+def _min_cell_width(cell: object, no_wrap: bool | None) -> int:
+    if isinstance(cell, Text):
+        text = cell.plain
+    elif isinstance(cell, str):
+        text = cell
+    else:  # a nested renderable: fall back to its own measurement
+        return 0
+    lines = text.splitlines() or [""]
+    if no_wrap:
+        return max(cell_len(line) for line in lines)
+    return max((cell_len(word) for line in lines for word in line.split()), default=0)
