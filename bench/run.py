@@ -31,6 +31,8 @@ HERE = Path(__file__).resolve().parent
 REPO = HERE.parent
 sys.path.insert(0, str(HERE))
 
+import itertools
+
 from generate import generate  # noqa: E402
 
 PYTHON = sys.executable
@@ -331,7 +333,7 @@ def main() -> int:
             by_command.setdefault(name, []).append((size, timing, memory))
             print(f"{name:24} {size:>6} criteria  {timing.text():>22}  {memory:6.1f} MiB")
         for name, points in by_command.items():
-            for (small, t_small, _), (big, t_big, memory) in zip(points, points[1:], strict=False):
+            for (small, t_small, _), (big, t_big, memory) in itertools.pairwise(points):
                 growth = t_big.median / t_small.median
                 ok = growth <= GROWTH_BUDGET and memory <= MEMORY_BUDGET_MB
                 failed |= not ok
