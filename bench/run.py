@@ -13,6 +13,7 @@ numbers vary between machines; the ratios are what to compare.
 from __future__ import annotations
 
 import argparse
+import itertools
 import os
 import platform
 import pty
@@ -30,8 +31,6 @@ from pathlib import Path
 HERE = Path(__file__).resolve().parent
 REPO = HERE.parent
 sys.path.insert(0, str(HERE))
-
-import itertools
 
 from generate import generate  # noqa: E402
 
