@@ -267,7 +267,17 @@ OutputOption = Annotated[
         "--output", "-o", metavar="FILE", help="Write to FILE (atomically) instead of stdout."
     ),
 ]
-ForceOption = Annotated[bool, typer.Option("--force", help="Overwrite --output FILE if it exists.")]
+ExportOption = Annotated[
+    str | None,
+    typer.Option(
+        "--export",
+        metavar="FILE",
+        help="Save what the terminal shows as a picture: FILE.svg or FILE.html.",
+    ),
+]
+ForceOption = Annotated[
+    bool, typer.Option("--force", help="Overwrite the file written if it exists.")
+]
 
 
 @command(
@@ -275,7 +285,8 @@ ForceOption = Annotated[bool, typer.Option("--force", help="Overwrite --output F
     epilog="Examples:\n\n"
     "  fwchoice matrix\n\n"
     "  fwchoice matrix --section matrix --section benchmarks\n\n"
-    "  fwchoice matrix --format markdown --output comparison.md",
+    "  fwchoice matrix --format markdown --output comparison.md\n\n"
+    "  fwchoice matrix --section matrix --export matrix.svg",
 )
 def matrix(
     section: Annotated[
@@ -295,6 +306,7 @@ def matrix(
     criteria: CriteriaOption = None,
     no_color: NoColorOption = False,
     output: OutputOption = None,
+    export: ExportOption = None,
     force: ForceOption = False,
 ) -> None:
     """Show the comparison: decision matrix, features, benchmarks and use cases."""
@@ -308,6 +320,7 @@ def matrix(
             no_color=no_color,
             output=output,
             force=force,
+            export=export,
         )
     )
 
@@ -396,6 +409,7 @@ def advise(
     criteria: CriteriaOption = None,
     no_color: NoColorOption = False,
     output: OutputOption = None,
+    export: ExportOption = None,
     force: ForceOption = False,
 ) -> None:
     """Answer a few questions; get a weighted, explained recommendation.
@@ -420,12 +434,32 @@ def advise(
             force=force,
             no_color=no_color,
             date=date,
+            export=export,
         )
     )
 
 
+@command(
+    "init",
+    epilog="Examples:\n\n"
+    "  fwchoice init\n\n"
+    "  fwchoice init decisions/database.yaml",
+)
+def init(
+    path: Annotated[
+        str,
+        typer.Argument(metavar="[PATH]", help="Where to write it (default: criteria.yaml)."),
+    ] = "criteria.yaml",
+    force: ForceOption = False,
+) -> None:
+    """Write a short, commented starter decision file that passes lint."""
+    from fwchoice.commands import init as command
+
+    raise typer.Exit(command.run(path, force=force))
+
+
 # The order --help lists them in: the everyday commands first.
-for _name in ("advise", "matrix", "lint", "schema"):
+for _name in ("advise", "matrix", "lint", "init", "schema"):
     SUBCOMMANDS[_name] = SUBCOMMANDS.pop(_name)
 
 

@@ -203,9 +203,12 @@ def run(
     force: bool,
     no_color: bool,
     date: str | None,
+    export: str | None = None,
 ) -> int:
     loaded = load_criteria(resolve_source(criteria))
     document = loaded.document
+    if export:
+        _check_export_name(export)
     if len(answers_files) > 1:
         from fwchoice.commands.team import run_team
 
@@ -217,6 +220,7 @@ def run(
             force=force,
             no_color=no_color,
             date=date,
+            export=export,
         )
     given, saved = gather(document, preset=preset, answers_files=answers_files, sets=sets)
     answers, skipped = resolve_answers(loaded, given, fill_defaults=defaults or preset is not None)
@@ -238,10 +242,27 @@ def run(
         record = saved_answers(loaded, advice, snapshot(document, evaluation))
         write_atomic(save_answers, record, force=True)
         console.info_line(f"saved answers to {save_answers}")
+    if export:
+        from fwchoice.commands.output import export_picture
+        from fwchoice.render.advice_table import advice_renderables
+
+        export_picture(
+            lambda terminal, style: advice_renderables(advice, terminal, style),
+            export,
+            title=f"fwchoice advise: {advice['verdict']['winner_label']}",
+            force=force,
+        )
+        return EXIT_OK
     emit_advice(
         advice, document, output_format, output=output, force=force, no_color=no_color, date=date
     )
     return EXIT_OK
+
+
+def _check_export_name(path: str) -> None:
+    """Refuse a bad --export name before any question is asked."""
+    if not path.lower().endswith((".svg", ".html", ".htm")):
+        raise UsageError(f"--export writes .svg or .html files, not {quote(path)}")
 
 
 def emit_advice(

@@ -49,11 +49,12 @@ def _summary(source: CriteriaSource, analysis: Analysis) -> str:
     where = source.describe()
     if not errors and not warnings and analysis.document is not None:
         doc = analysis.document
+        scenarios = len(doc.scenarios)
         parts = [
-            f"{len(doc.options)} options",
-            f"{len(doc.criteria)} criteria",
-            f"{len(doc.questions)} questions",
-            f"{len(doc.scenarios)} scenarios hold",
+            _plural(len(doc.options), "option"),
+            f"{len(doc.criteria)} {'criterion' if len(doc.criteria) == 1 else 'criteria'}",
+            _plural(len(doc.questions), "question"),
+            f"{_plural(scenarios, 'scenario')} {'holds' if scenarios == 1 else 'hold'}",
         ]
         return f"{where}: no problems ({', '.join(parts)})"
     counts = [_plural(errors, "error"), _plural(warnings, "warning")]

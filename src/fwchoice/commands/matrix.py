@@ -34,11 +34,23 @@ def run(
     no_color: bool,
     output: str | None,
     force: bool,
+    export: str | None = None,
 ) -> int:
     loaded = load_criteria(resolve_source(criteria))
     data = comparison_data(
         loaded.document, sections_from(sections), criteria_file=loaded.file_info()
     )
+    if export:
+        from fwchoice.commands.output import export_picture
+        from fwchoice.render.comparison_table import comparison_renderables
+
+        export_picture(
+            lambda terminal, style: comparison_renderables(data, terminal, style),
+            export,
+            title=f"fwchoice matrix: {data['title']}",
+            force=force,
+        )
+        return EXIT_OK
     if output_format == "table" and output is None:
         from fwchoice.render.comparison_table import comparison_renderables
 

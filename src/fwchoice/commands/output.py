@@ -40,3 +40,30 @@ def print_rich(build: Callable[..., list[object]], *, no_color: bool) -> None:
         raise console.OutputClosed("") from None
     # Tables pad every line to the full width; a file or pipe gets no trailing blanks.
     console.write("".join(line.rstrip() + "\n" for line in captured.get().splitlines()))
+
+
+EXPORT_WIDTH = 110
+
+
+def export_picture(
+    build: Callable[..., list[object]], path: str, *, title: str, force: bool
+) -> None:
+    """Write what the terminal would show as an SVG or HTML file (by its extension)."""
+    import io
+    from pathlib import Path
+
+    from fwchoice.atomicfile import write_atomic
+    from fwchoice.render.terminal import make_console
+
+    suffix = Path(path).suffix.lower()
+    if suffix not in (".svg", ".html", ".htm"):
+        raise UsageError(f"--export writes .svg or .html files, not {suffix or 'no extension'!r}")
+    recorder, style = make_console(file=io.StringIO(), width=EXPORT_WIDTH, record=True)
+    for part in build(recorder, style):
+        recorder.print(part, crop=False)
+    if suffix == ".svg":
+        text = recorder.export_svg(title=title)
+    else:
+        text = recorder.export_html(inline_styles=True)
+    write_atomic(path, text, force=force)
+    console.info_line(f"wrote {path}")

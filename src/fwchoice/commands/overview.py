@@ -12,6 +12,7 @@ fwchoice {__version__}: choose a Python web framework with a weighted, explained
   fwchoice advise --list-presets   typical projects you can start from
   fwchoice matrix                  the comparison: ratings, features, benchmarks, use cases
   fwchoice lint criteria.yaml      check a criteria file (for CI and pre-commit)
+  fwchoice init decision.yaml      start a decision file of your own
   fwchoice schema                  the criteria format as JSON Schema
 
 Run 'fwchoice COMMAND --help' for a command's options and examples.

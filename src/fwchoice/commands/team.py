@@ -78,8 +78,20 @@ def run_team(
     force: bool,
     no_color: bool,
     date: str | None,
+    export: str | None = None,
 ) -> int:
     data = team_data(loaded, files)
+    if export:
+        from fwchoice.commands.output import export_picture
+        from fwchoice.render.team_render import team_renderables
+
+        export_picture(
+            lambda terminal, style: team_renderables(data, terminal, style),
+            export,
+            title="fwchoice advise: team decision",
+            force=force,
+        )
+        return EXIT_OK
     if output_format == "json":
         deliver(json.dumps(data, indent=2, ensure_ascii=False) + "\n", output, force=force)
     elif output_format == "markdown":

@@ -40,7 +40,10 @@ def make_console(
     file: IO[str] | None = None,
     no_color: bool = False,
     width: int | None = None,
+    record: bool = False,
 ) -> tuple[Console, TerminalStyle]:
+    """A console for ``file`` (stdout by default); ``record=True`` for SVG/HTML export,
+    which always keeps colour and Unicode whatever the real terminal can do."""
     stream = file if file is not None else sys.stdout
     encoding = getattr(stream, "encoding", None) or "utf-8"
     try:
@@ -51,11 +54,15 @@ def make_console(
     is_dumb = os.environ.get("TERM", "") in ("dumb", "unknown")
     # --no-color and NO_COLOR mean no escape codes at all: rich's no_color alone
     # still emits bold and dim, so the colour system is switched off instead.
-    plain = no_color or bool(os.environ.get("NO_COLOR")) or is_dumb
+    plain = not record and (no_color or bool(os.environ.get("NO_COLOR")) or is_dumb)
+    if record:
+        unicode_ok = True
     console = Console(
         file=stream,
         width=width,
-        color_system=None if plain else "auto",
+        record=record,
+        force_terminal=True if record else None,
+        color_system="truecolor" if record else (None if plain else "auto"),
         highlight=False,
         emoji=False,
         markup=False,
