@@ -13,8 +13,8 @@ from pathlib import Path
 
 import pytest
 import yaml
-from conftest import REPO, SHIPPED
 
+from conftest import REPO, SHIPPED
 from fwchoice.lint.runner import analyse
 
 SCRIPT = Path(sys.executable).parent / "fwchoice"
@@ -73,8 +73,11 @@ def test_the_three_way_example_works_in_every_command(cli) -> None:
     example = str(REPO / "examples" / "fastapi-django-ninja.yaml")
     data = json.loads(cli("matrix", "--criteria", example, "--format", "json").stdout)
     assert [o["label"] for o in data["options"]] == ["FastAPI", "Django + DRF", "Django Ninja"]
-    advice = json.loads(cli("advise", "--criteria", example, "--preset", "typed-api-with-admin",
-                            "--format", "json").stdout)
+    advice = json.loads(
+        cli(
+            "advise", "--criteria", example, "--preset", "typed-api-with-admin", "--format", "json"
+        ).stdout
+    )
     assert advice["verdict"]["winner"] == "ninja"
     assert len(advice["scores"]) == 3
     assert advice["verdict"]["hybrids"][0]["id"] == "ninja_beside_drf"
@@ -87,10 +90,13 @@ def test_the_three_way_example_works_in_every_command(cli) -> None:
         )
 
 
-@pytest.mark.parametrize(("command", "name"), [
-    (["matrix", "--section", "matrix"], "m.svg"),
-    (["advise", "--preset", "cms"], "a.svg"),
-])
+@pytest.mark.parametrize(
+    ("command", "name"),
+    [
+        (["matrix", "--section", "matrix"], "m.svg"),
+        (["advise", "--preset", "cms"], "a.svg"),
+    ],
+)
 def test_export_svg_is_a_valid_picture(cli, in_tmp: Path, command: list[str], name: str) -> None:
     result = cli(*command, "--export", name)
     assert result.exit_code == 0
@@ -147,10 +153,15 @@ def test_every_help_ends_with_examples_that_run(cli, in_tmp: Path, command: str)
 
 
 def _complete(words: str, cword: int) -> list[str]:
-    env = {**os.environ, "_FWCHOICE_COMPLETE": "complete_bash", "COMP_WORDS": words,
-           "COMP_CWORD": str(cword)}
-    result = subprocess.run([str(SCRIPT)], env=env, capture_output=True, text=True, timeout=60,
-                            check=False)
+    env = {
+        **os.environ,
+        "_FWCHOICE_COMPLETE": "complete_bash",
+        "COMP_WORDS": words,
+        "COMP_CWORD": str(cword),
+    }
+    result = subprocess.run(
+        [str(SCRIPT)], env=env, capture_output=True, text=True, timeout=60, check=False
+    )
     return result.stdout.split()
 
 
@@ -158,7 +169,12 @@ def _complete(words: str, cword: int) -> list[str]:
 def test_completion_of_commands_sections_presets_and_set_values() -> None:
     assert _complete("fwchoice ma", 1) == ["matrix"]
     assert _complete("fwchoice matrix --section ", 3) == [
-        "matrix", "features", "benchmarks", "use-cases", "all"]
+        "matrix",
+        "features",
+        "benchmarks",
+        "use-cases",
+        "all",
+    ]
     assert _complete("fwchoice advise --preset e", 3) == ["ecommerce"]
     assert _complete("fwchoice advise --set ad", 3) == ["admin="]
     assert _complete("fwchoice advise --set admin=", 3) == ["admin=yes", "admin=no", "admin=unsure"]
@@ -168,8 +184,13 @@ def test_completion_of_commands_sections_presets_and_set_values() -> None:
 @installed
 def test_completion_scripts_for_each_shell() -> None:
     for shell in ("bash", "zsh", "fish"):
-        result = subprocess.run([str(SCRIPT), "--show-completion", shell], capture_output=True,
-                                text=True, timeout=60, check=False)
+        result = subprocess.run(
+            [str(SCRIPT), "--show-completion", shell],
+            capture_output=True,
+            text=True,
+            timeout=60,
+            check=False,
+        )
         assert result.returncode == 0
         assert "_FWCHOICE_COMPLETE" in result.stdout
 
@@ -194,8 +215,16 @@ def test_github_actions_workflow_in_docs_is_valid_yaml() -> None:
 def test_package_metadata_is_complete() -> None:
     tomllib = pytest.importorskip("tomllib")  # Python 3.11+
     project = tomllib.loads((REPO / "pyproject.toml").read_text())["project"]
-    for key in ("description", "license", "requires-python", "classifiers", "urls", "readme",
-                "keywords", "authors"):
+    for key in (
+        "description",
+        "license",
+        "requires-python",
+        "classifiers",
+        "urls",
+        "readme",
+        "keywords",
+        "authors",
+    ):
         assert project.get(key), key
     assert project["requires-python"] == ">=3.10"
     assert "Programming Language :: Python :: 3.10" in project["classifiers"]

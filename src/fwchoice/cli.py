@@ -441,9 +441,7 @@ def advise(
 
 @command(
     "init",
-    epilog="Examples:\n\n"
-    "  fwchoice init\n\n"
-    "  fwchoice init decisions/database.yaml",
+    epilog="Examples:\n\n  fwchoice init\n\n  fwchoice init decisions/database.yaml",
 )
 def init(
     path: Annotated[

@@ -42,7 +42,7 @@ def print_rich(build: Callable[..., list[object]], *, no_color: bool) -> None:
     console.write("".join(line.rstrip() + "\n" for line in captured.get().splitlines()))
 
 
-EXPORT_WIDTH = 110
+EXPORT_WIDTH = 120
 
 
 def export_picture(

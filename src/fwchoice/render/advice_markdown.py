@@ -90,8 +90,8 @@ def advice_markdown(advice: dict[str, Any], document: Document, *, date: str | N
     for caveat in advice["caveats"]:
         fill = f"; teams usually use {md(caveat['fill'])}" if caveat["fill"] else ""
         out.append(
-            f"- Bad, because {md(caveat['label'])} is needed and {md(labels[winner])} has "
-            f"{md(caveat['value'].lower())}{fill}."
+            f"- Bad, because {md(caveat['label'])} is needed and not built into "
+            f"{md(labels[winner])} ({md(caveat['value'])}){fill}."
         )
     out += ["", "### Confirmation", ""]
     out.append(

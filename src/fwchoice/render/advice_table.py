@@ -54,8 +54,9 @@ def advice_renderables(
         for caveat in advice["caveats"]:
             body = Text()
             body.append_text(data(caveat["label"], "bold"))
-            body.append(": ")
-            body.append_text(data(f"{verdict['winner_label']} has {caveat['value'].lower()}"))
+            body.append_text(
+                data(f" is not built into {verdict['winner_label']} ({caveat['value']})")
+            )
             if caveat["fill"]:
                 body.append_text(data(f"; teams usually use {caveat['fill']}"))
             body.append(".")
@@ -77,7 +78,7 @@ def advice_renderables(
             answers.add_row(data(answer["text"]), data(answer["display"], "bold"), answer["how"])
         parts.append(answers)
     if footer:
-        parts.append(Text(f"\nCriteria: {advice['criteria_file']['described_as']}", style="dim"))
+        parts += [Text(""), data(f"Criteria: {advice['criteria_file']['described_as']}", "dim")]
     return parts
 
 

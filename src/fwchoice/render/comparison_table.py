@@ -60,7 +60,7 @@ class _View:
 
     def footer(self) -> RenderableType:
         file = self.c.get("criteria_file") or {}
-        return Text(f"Criteria: {file.get('described_as', '')}", style="dim")
+        return data(f"Criteria: {file.get('described_as', '')}", "dim")
 
     def section(self, name: str) -> list[RenderableType]:
         first_note = len(self.notes.notes)
@@ -107,7 +107,8 @@ class _View:
         lines: list[RenderableType] = []
         for numbered in self.notes.since(start):
             note = numbered.note
-            body = Text(f"[{numbered.number}] ", style="bold")
+            body = Text()
+            body.append(f"[{numbered.number}] ", style="bold")
             body.append_text(data(numbered.subject, "bold"))
             body.append(f" ({note['status']}): ", style=_note_style(note["status"]))
             body.append_text(data(note["text"]))

@@ -51,7 +51,7 @@ def team_renderables(
             body.append("\n")
             body.append_text(data(f"{answer['member']}: {answer['display']}"))
         parts.append(hanging(f"{i}.", body))
-    parts.append(Text(f"\nCriteria: {team['criteria_file']['described_as']}", style="dim"))
+    parts += [Text(""), data(f"Criteria: {team['criteria_file']['described_as']}", "dim")]
     return parts
 
 
