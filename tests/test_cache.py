@@ -92,8 +92,10 @@ def test_old_entries_are_pruned(cache_on: Path, monkeypatch) -> None:
     assert len(list(cache_on.glob("*.marshal"))) == 3
 
 
-def test_a_source_checkout_does_not_cache(tmp_path: Path, monkeypatch) -> None:
+def test_a_source_checkout_caches_only_when_asked(tmp_path: Path, monkeypatch) -> None:
     monkeypatch.delenv("FWCHOICE_NO_CACHE", raising=False)
-    monkeypatch.setenv("FWCHOICE_CACHE_DIR", str(tmp_path / "cache"))
+    monkeypatch.delenv("FWCHOICE_CACHE_DIR", raising=False)
     monkeypatch.setattr(cache, "__file__", "/home/me/fwchoice/src/fwchoice/cache.py")
     assert cache.cache_dir() is None
+    monkeypatch.setenv("FWCHOICE_CACHE_DIR", str(tmp_path / "cache"))
+    assert cache.cache_dir() == tmp_path / "cache"

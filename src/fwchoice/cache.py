@@ -10,7 +10,7 @@ miss.
 
 Location: ``$FWCHOICE_CACHE_DIR``, else ``$XDG_CACHE_HOME/fwchoice``, else
 ``~/.cache/fwchoice``. ``FWCHOICE_NO_CACHE=1`` turns it off, and a source
-checkout never uses it. Writing never fails a command: a read-only home simply
+checkout uses it only when ``FWCHOICE_CACHE_DIR`` is set. Writing never fails a command: a read-only home simply
 means no cache.
 """
 
@@ -43,13 +43,14 @@ def content_key(data: bytes) -> str:
 def cache_dir() -> Path | None:
     if os.environ.get("FWCHOICE_NO_CACHE"):
         return None
-    if "-packages" not in __file__:
-        # A source checkout (editable install): code changes without a version
-        # bump, so an entry could outlive the checks that produced it.
-        return None
     explicit = os.environ.get("FWCHOICE_CACHE_DIR")
     if explicit:
         return Path(explicit)
+    if "-packages" not in __file__:
+        # A source checkout (editable install): code changes without a version
+        # bump, so an entry could outlive the checks that produced it. Setting
+        # FWCHOICE_CACHE_DIR opts in anyway.
+        return None
     base = os.environ.get("XDG_CACHE_HOME") or os.path.join(os.path.expanduser("~"), ".cache")
     return Path(base) / "fwchoice"
 

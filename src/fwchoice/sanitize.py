@@ -8,7 +8,6 @@ overrides or other invisible controls. Every renderer passes data text through
 from __future__ import annotations
 
 import re
-import unicodedata
 
 # C0 and C1 controls (but not \t and \n, which are handled by each caller),
 # DEL, and the Unicode format characters that reorder or hide text.
@@ -53,4 +52,6 @@ def quote(value: object, limit: int = 60) -> str:
 
 def normalize_label(text: str) -> str:
     """Fold a label for comparing two labels that a reader would see as the same."""
+    import unicodedata  # lint only
+
     return " ".join(unicodedata.normalize("NFKC", text).casefold().split())

@@ -22,6 +22,8 @@ def print_rich(build: Callable[..., list[object]], *, no_color: bool) -> None:
     """Render rich output to stdout: live on a terminal, trimmed plain text in a pipe."""
     import sys
 
+    from rich.console import Group
+
     from fwchoice.render.terminal import make_console
 
     if sys.stdout is None:
@@ -29,13 +31,12 @@ def print_rich(build: Callable[..., list[object]], *, no_color: bool) -> None:
     terminal, style = make_console(no_color=no_color)
     try:
         if terminal.is_terminal:
-            for part in build(terminal, style):
-                terminal.print(part, crop=False)
+            terminal.print(Group(*build(terminal, style)), crop=False)
             sys.stdout.flush()
             return
         with terminal.capture() as captured:
-            for part in build(terminal, style):
-                terminal.print(part, crop=False)
+            # One print of a group: each print has its own fixed cost.
+            terminal.print(Group(*build(terminal, style)), crop=False)
     except BrokenPipeError:
         raise console.OutputClosed("") from None
     # Tables pad every line to the full width; a file or pipe gets no trailing blanks.

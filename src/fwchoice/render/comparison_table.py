@@ -103,28 +103,39 @@ class _View:
         return marks
 
     def note_list(self, start: int) -> list[RenderableType]:
-        # Plain lines rather than a layout per note: a section can hold dozens.
-        lines: list[RenderableType] = []
-        for numbered in self.notes.since(start):
+        """The notes as few renderables as possible: text runs, and each URL on its own."""
+        notes = list(self.notes.since(start))
+        if not notes:
+            return []
+        parts: list[RenderableType] = []
+        run = Text("\nNotes", style="bold")
+
+        def new_line() -> None:
+            if run.plain:
+                run.append("\n")
+
+        for numbered in notes:
             note = numbered.note
-            body = Text()
-            body.append(f"[{numbered.number}] ", style="bold")
-            body.append_text(data(numbered.subject, "bold"))
-            body.append(f" ({note['status']}): ", style=_note_style(note["status"]))
-            body.append_text(data(note["text"]))
+            new_line()
+            run.append(f"[{numbered.number}] ", style="bold")
+            run.append_text(data(numbered.subject, "bold"))
+            run.append(f" ({note['status']}): ", style=_note_style(note["status"]))
+            run.append_text(data(note["text"]))
             if note.get("suggested_ratings"):
                 suggested = ", ".join(
                     f"{self.labels.get(o, o)} {r}" for o, r in note["suggested_ratings"].items()
                 )
-                body.append_text(data(f" Evidence suggests: {suggested}."))
-            lines.append(body)
+                run.append_text(data(f" Evidence suggests: {suggested}."))
             for source in note["sources"]:
-                lines.append(data(f"    {source['title']}", "dim"))
+                new_line()
+                run.append_text(data(f"    {source['title']}", "dim"))
+                parts.append(run)
                 # A URL is never wrapped or cut: the terminal wraps it and keeps it clickable.
-                lines.append(Unwrapped(data(f"    {source['url']}", "dim")))
-        if lines:
-            lines.insert(0, Text("\nNotes", style="bold"))
-        return lines
+                parts.append(Unwrapped(data(f"    {source['url']}", "dim")))
+                run = Text()
+        if run.plain:
+            parts.append(run)
+        return parts
 
     # --- sections -------------------------------------------------------------
     def matrix(self) -> list[RenderableType]:
@@ -133,13 +144,14 @@ class _View:
         table = self.table("Criterion", *self.labels.values(), "Leader", "Notes")
         self.keep_whole(table, *range(1, len(options) + 1))
         stacked: list[RenderableType] = []
-        measures: list[RenderableType] = [Text("\nWhat each criterion measures", style="bold")]
+        # One Text for the whole list: each separate renderable has a fixed cost.
+        measures = Text("\nWhat each criterion measures", style="bold")
         for row in self.c["matrix"]:
             label = data(row["label"], "bold")
-            measure = data(row["label"], "bold")
-            measure.append(": ")
-            measure.append_text(data(row["description"]))
-            measures.append(measure)
+            measures.append("\n")
+            measures.append_text(data(row["label"], "bold"))
+            measures.append(": ")
+            measures.append_text(data(row["description"]))
             cells = [
                 Text(
                     stars(row["ratings"][o], maximum, self.glyphs),
@@ -166,7 +178,7 @@ class _View:
         )
         if fits(self.console, table):
             # One line per criterion in the table; what each measures below it.
-            return [caption, table, *measures]
+            return [caption, table, measures]
         return [caption, Group(*stacked)]
 
     def features(self) -> list[RenderableType]:
