@@ -10,8 +10,8 @@ miss.
 
 Location: ``$FWCHOICE_CACHE_DIR``, else ``$XDG_CACHE_HOME/fwchoice``, else
 ``~/.cache/fwchoice``. ``FWCHOICE_NO_CACHE=1`` turns it off, and a source
-checkout uses it only when ``FWCHOICE_CACHE_DIR`` is set. Writing never fails a command: a read-only home simply
-means no cache.
+checkout uses it only when ``FWCHOICE_CACHE_DIR`` is set. Writing never fails
+a command: a read-only home simply means no cache.
 """
 
 from __future__ import annotations
