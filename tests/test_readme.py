@@ -12,8 +12,16 @@ from conftest import REPO, SHIPPED
 README = (REPO / "README.md").read_text(encoding="utf-8")
 CI = (REPO / ".ci" / "run").read_text(encoding="utf-8")
 BLOCKS = re.findall(r"```sh\n(.*?)```", README, flags=re.DOTALL)
-LINES = [line.split("  #")[0].strip() for block in BLOCKS for line in block.splitlines()]
-FWCHOICE_LINES = [line for line in LINES if line.startswith("fwchoice")]
+# Each block's fwchoice commands, in order: a block may build on its own steps.
+FWCHOICE_BLOCKS = [
+    lines
+    for block in BLOCKS
+    if (
+        lines := [
+            ln.split("  #")[0].strip() for ln in block.splitlines() if ln.startswith("fwchoice")
+        ]
+    )
+]
 
 
 def test_quickstart_is_two_commands_install_and_run() -> None:
@@ -36,16 +44,17 @@ def test_ci_installs_and_tests_exactly_as_the_readme_says() -> None:
     assert "fwchoice lint criteria.yaml" in CI
 
 
-@pytest.mark.parametrize("line", FWCHOICE_LINES)
-def test_readme_command_runs(cli, in_tmp, line: str) -> None:
-    if line == "fwchoice advise":
-        pytest.skip("asks on a terminal; covered by test_pty.py")
+@pytest.mark.parametrize("lines", FWCHOICE_BLOCKS, ids=lambda lines: lines[0])
+def test_readme_commands_run(cli, in_tmp, lines: list[str]) -> None:
     (in_tmp / "alice.yaml").write_text("app_kind: ml\nadmin: no\n")
     (in_tmp / "bob.yaml").write_text("app_kind: content\nadmin: yes\n")
     (in_tmp / "criteria.yaml").write_text(SHIPPED.read_text("utf-8"), encoding="utf-8")
     (in_tmp / "schema").mkdir()
-    args = shlex.split(line)[1:]
-    if ">" in args:
-        args = args[: args.index(">")]
-    result = cli(*args)
-    assert result.exit_code == 0, (line, result.stderr)
+    for line in lines:
+        if line == "fwchoice advise":
+            continue  # asks on a terminal; covered by test_pty.py
+        args = shlex.split(line)[1:]
+        if ">" in args:
+            args = args[: args.index(">")]
+        result = cli(*args)
+        assert result.exit_code == 0, (line, result.stderr)

@@ -16,7 +16,7 @@ class Span(NamedTuple):
 
 
 def json_pointer(path: DataPath) -> str:
-    """RFC 6901 pointer for a data path: ``/criteria/api_performance/ratings/django``."""
+    """RFC 6901 pointer for a data path: ``/criteria/speed/ratings/option_a``."""
     parts = (str(p).replace("~", "~0").replace("/", "~1") for p in path)
     return "".join("/" + p for p in parts)
 

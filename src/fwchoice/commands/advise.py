@@ -12,16 +12,21 @@ from __future__ import annotations
 import json
 import sys
 from pathlib import Path
-from typing import Any, Literal
+from typing import TYPE_CHECKING, Any, Literal
 
 from fwchoice import console
 from fwchoice.answers import AnswerProblem, Answers, Layer, collect, complete
-from fwchoice.commands.output import deliver, print_rich
+from fwchoice.commands.output import emit
 from fwchoice.errors import EXIT_OK, Aborted, UsageError
 from fwchoice.hints import did_you_mean
 from fwchoice.loader import LoadedCriteria, load_criteria, resolve_source
 from fwchoice.model import Document
 from fwchoice.sanitize import quote
+
+if TYPE_CHECKING:  # rich is imported only when the terminal view is shown
+    from rich.console import Console
+
+    from fwchoice.render.terminal import TerminalStyle
 
 AdviceFormat = Literal["rich", "json", "markdown"]
 ANSWERS_FORMAT = 1
@@ -242,19 +247,15 @@ def run(
         record = saved_answers(loaded, advice, snapshot(document, evaluation))
         write_atomic(save_answers, record, force=True)
         console.info_line(f"saved answers to {save_answers}")
-    if export:
-        from fwchoice.commands.output import export_picture
-        from fwchoice.render.advice_table import advice_renderables
-
-        export_picture(
-            lambda terminal, style: advice_renderables(advice, terminal, style),
-            export,
-            title=f"fwchoice advise: {advice['verdict']['winner_label']}",
-            force=force,
-        )
-        return EXIT_OK
     emit_advice(
-        advice, document, output_format, output=output, force=force, no_color=no_color, date=date
+        advice,
+        document,
+        output_format,
+        output=output,
+        force=force,
+        no_color=no_color,
+        date=date,
+        export=export,
     )
     return EXIT_OK
 
@@ -274,25 +275,26 @@ def emit_advice(
     force: bool,
     no_color: bool,
     date: str | None,
+    export: str | None = None,
 ) -> None:
-    if output_format == "json":
-        deliver(json.dumps(advice, indent=2, ensure_ascii=False) + "\n", output, force=force)
-    elif output_format == "markdown":
+    def view(terminal: Console, style: TerminalStyle) -> list[object]:
+        from fwchoice.render.advice_table import advice_renderables
+
+        return advice_renderables(advice, terminal, style)
+
+    def text() -> str:
+        if output_format == "json":
+            return json.dumps(advice, indent=2, ensure_ascii=False) + "\n"
         from fwchoice.render.advice_markdown import advice_markdown
 
-        deliver(advice_markdown(advice, document, date=date), output, force=force)
-    elif output is None:
-        from fwchoice.render.advice_table import advice_renderables
+        return advice_markdown(advice, document, date=date)
 
-        print_rich(
-            lambda terminal, style: advice_renderables(advice, terminal, style), no_color=no_color
-        )
-    else:
-        from fwchoice.render.advice_table import advice_renderables
-        from fwchoice.render.text_export import render_plain
-
-        deliver(
-            render_plain(lambda terminal, style: advice_renderables(advice, terminal, style)),
-            output,
-            force=force,
-        )
+    emit(
+        view,
+        text=None if output_format == "rich" else text,
+        output=output,
+        force=force,
+        no_color=no_color,
+        export=export,
+        title=f"fwchoice advise: {advice['verdict']['winner_label']}",
+    )

@@ -2,12 +2,17 @@
 
 from __future__ import annotations
 
-from typing import Literal
+from typing import TYPE_CHECKING, Literal
 
-from fwchoice.commands.output import deliver, print_rich
+from fwchoice.commands.output import emit
 from fwchoice.comparison import SECTIONS, Section, comparison_data
 from fwchoice.errors import EXIT_OK, UsageError
 from fwchoice.loader import load_criteria, resolve_source
+
+if TYPE_CHECKING:  # rich is imported only when the terminal view is shown
+    from rich.console import Console
+
+    from fwchoice.render.terminal import TerminalStyle
 
 MatrixFormat = Literal["table", "markdown", "json", "csv"]
 
@@ -40,43 +45,37 @@ def run(
     data = comparison_data(
         loaded.document, sections_from(sections), criteria_file=loaded.file_info()
     )
-    if export:
-        from fwchoice.commands.output import export_picture
+
+    def view(terminal: Console, style: TerminalStyle) -> list[object]:
         from fwchoice.render.comparison_table import comparison_renderables
 
-        export_picture(
-            lambda terminal, style: comparison_renderables(data, terminal, style),
-            export,
-            title=f"fwchoice matrix: {data['title']}",
-            force=force,
-        )
-        return EXIT_OK
-    if output_format == "table" and output is None:
-        from fwchoice.render.comparison_table import comparison_renderables
+        return comparison_renderables(data, terminal, style)
 
-        print_rich(
-            lambda terminal, style: comparison_renderables(data, terminal, style), no_color=no_color
-        )
-        return EXIT_OK
+    emit(
+        view,
+        text=None if output_format == "table" else (lambda: _text(data, output_format, output)),
+        output=output,
+        force=force,
+        no_color=no_color,
+        export=export,
+        title=f"fwchoice matrix: {data['title']}",
+    )
+    return EXIT_OK
+
+
+def _text(data: dict[str, object], output_format: MatrixFormat, output: str | None) -> str:
     if output_format == "json":
         import json
 
-        text = json.dumps(data, indent=2, ensure_ascii=False) + "\n"
-    elif output_format == "csv":
+        return json.dumps(data, indent=2, ensure_ascii=False) + "\n"
+    if output_format == "csv":
         from fwchoice.render.comparison_csv import comparison_csv
 
-        text = comparison_csv(data)
-    elif output_format == "markdown":
-        from fwchoice.console import can_encode
-        from fwchoice.render.comparison_markdown import comparison_markdown
-        from fwchoice.render.formatting import ASCII, GLYPH_PROBE, UNICODE
+        return comparison_csv(data)
+    from fwchoice.console import can_encode
+    from fwchoice.render.comparison_markdown import comparison_markdown
+    from fwchoice.render.formatting import ASCII, GLYPH_PROBE, UNICODE
 
-        glyphs = UNICODE if output or can_encode(GLYPH_PROBE) else ASCII
-        text = comparison_markdown(data, glyphs)
-    else:
-        from fwchoice.render.comparison_table import comparison_renderables
-        from fwchoice.render.text_export import render_plain
-
-        text = render_plain(lambda terminal, style: comparison_renderables(data, terminal, style))
-    deliver(text, output, force=force)
-    return EXIT_OK
+    # Stars stay Unicode in a file; on a terminal that cannot show them, ASCII.
+    glyphs = UNICODE if output or can_encode(GLYPH_PROBE) else ASCII
+    return comparison_markdown(data, glyphs)

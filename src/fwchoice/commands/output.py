@@ -68,3 +68,27 @@ def export_picture(
         text = recorder.export_html(inline_styles=True)
     write_atomic(path, text, force=force)
     console.info_line(f"wrote {path}")
+
+
+def emit(
+    view: Callable[..., list[object]],
+    *,
+    text: Callable[[], str] | None,
+    output: str | None,
+    force: bool,
+    no_color: bool,
+    export: str | None,
+    title: str,
+) -> None:
+    """Show a result: as a picture (--export), as text (JSON, Markdown, CSV), or as
+    the terminal view, live on stdout or laid out at a fixed width in --output."""
+    if export:
+        export_picture(view, export, title=title, force=force)
+    elif text is not None:
+        deliver(text(), output, force=force)
+    elif output is None:
+        print_rich(view, no_color=no_color)
+    else:
+        from fwchoice.render.text_export import render_plain
+
+        deliver(render_plain(view), output, force=force)

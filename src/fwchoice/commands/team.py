@@ -4,17 +4,22 @@ from __future__ import annotations
 
 import json
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from fwchoice.advice import advice_data, points
 from fwchoice.answers import AnswerProblem, collect, complete
 from fwchoice.commands.advise import AdviceFormat, read_answers_file
-from fwchoice.commands.output import deliver, print_rich
+from fwchoice.commands.output import emit
 from fwchoice.errors import EXIT_OK, UsageError
 from fwchoice.loader import LoadedCriteria
 from fwchoice.sanitize import quote
 from fwchoice.scoring import evaluate
 from fwchoice.team import Member, agenda, combined_evaluation
+
+if TYPE_CHECKING:
+    from rich.console import Console
+
+    from fwchoice.render.terminal import TerminalStyle
 
 TEAM_FORMAT_VERSION = 1
 
@@ -81,32 +86,26 @@ def run_team(
     export: str | None = None,
 ) -> int:
     data = team_data(loaded, files)
-    if export:
-        from fwchoice.commands.output import export_picture
+
+    def view(terminal: Console, style: TerminalStyle) -> list[object]:
         from fwchoice.render.team_render import team_renderables
 
-        export_picture(
-            lambda terminal, style: team_renderables(data, terminal, style),
-            export,
-            title="fwchoice advise: team decision",
-            force=force,
-        )
-        return EXIT_OK
-    if output_format == "json":
-        deliver(json.dumps(data, indent=2, ensure_ascii=False) + "\n", output, force=force)
-    elif output_format == "markdown":
+        return team_renderables(data, terminal, style)
+
+    def text() -> str:
+        if output_format == "json":
+            return json.dumps(data, indent=2, ensure_ascii=False) + "\n"
         from fwchoice.render.team_render import team_markdown
 
-        deliver(team_markdown(data, loaded.document, date=date), output, force=force)
-    elif output is None:
-        from fwchoice.render.team_render import team_renderables
+        return team_markdown(data, loaded.document, date=date)
 
-        print_rich(
-            lambda terminal, style: team_renderables(data, terminal, style), no_color=no_color
-        )
-    else:
-        from fwchoice.render.team_render import team_renderables
-        from fwchoice.render.text_export import render_plain
-
-        deliver(render_plain(lambda t, s: team_renderables(data, t, s)), output, force=force)
+    emit(
+        view,
+        text=None if output_format == "rich" else text,
+        output=output,
+        force=force,
+        no_color=no_color,
+        export=export,
+        title="fwchoice advise: team decision",
+    )
     return EXIT_OK

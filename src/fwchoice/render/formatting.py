@@ -96,7 +96,7 @@ SECTION_TITLES = {
 
 
 def change_sentence(change: dict[str, Any]) -> str:
-    """'Django + DRF would come first if Admin Interface weighed more than 7.5 (now 2).'"""
+    """'Option B would come first if Admin Interface weighed more than 7.5 (now 2).'"""
     comparison = "more than" if change["direction"] == "raise" else "less than"
     return (
         f"{change['challenger_label']} would come first if {change['label']} weighed "

@@ -4,7 +4,7 @@ A label holding ``|`` must not split a table cell, a newline must not end a
 row, and ``[text](javascript:...)``, ``<img ...>``, ``# heading`` or ``$math$``
 must not become a link, HTML, structure or a formula. Every data string passes
 through ``md`` or ``md_cell``. Escapes are targeted, so ordinary text such as
-"Django + DRF" or "async/await" stays readable in the Markdown source.
+"Option A + B" or "async/await" stays readable in the Markdown source.
 """
 
 from __future__ import annotations
