@@ -22,7 +22,7 @@ from fwchoice.render.formatting import (
     ratio_text,
     stars,
 )
-from fwchoice.render.terminal import TerminalStyle, Unwrapped, data, fits
+from fwchoice.render.terminal import TerminalStyle, Unwrapped, data, fits, size_columns
 
 
 def comparison_renderables(
@@ -91,7 +91,10 @@ class _View:
             table.columns[index].no_wrap = True
 
     def choose(self, table: Table, stacked: RenderableType) -> RenderableType:
-        return table if fits(self.console, table) else stacked
+        if not fits(self.console, table):
+            return stacked
+        size_columns(self.console, table)
+        return table
 
     def note_marks(self, subject: str, notes: list[dict[str, Any]]) -> Text:
         numbers = self.notes.add(subject, notes)
@@ -178,6 +181,7 @@ class _View:
         )
         if fits(self.console, table):
             # One line per criterion in the table; what each measures below it.
+            size_columns(self.console, table)
             return [caption, table, measures]
         return [caption, Group(*stacked)]
 

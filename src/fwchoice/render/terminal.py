@@ -7,7 +7,7 @@ data can neither style itself nor move the cursor.
 
 import os
 import sys
-from typing import IO, NamedTuple
+from typing import IO, Any, NamedTuple
 
 from rich import box
 from rich.cells import cell_len
@@ -108,29 +108,67 @@ def hanging(lead: str, body: Text, *, indent: int = 0) -> RenderableType:
     return grid
 
 
+# With show_edge=False and pad_edge=False, each boundary between two columns
+# takes three cells: padding, the box's divider, padding.
+_BOUNDARY = 3
+
+
 def fits(console: Console, table: Table) -> bool:
     """Whether ``table`` lays out in the console's width without squashing words.
 
     Estimated from the cells' text (the longest word of each wrapping column,
-    the whole text of a column that must not wrap, plus padding) rather than by
-    rich's measurement, which would lay every table out twice.
+    the whole text of a column that must not wrap) rather than by rich's
+    measurement, which would lay every table out twice.
     """
-    widths = []
-    for column in table.columns:
-        cells = [column.header, *column._cells]
-        widths.append(max(_min_cell_width(cell, column.no_wrap) for cell in cells))
-    padding = 2 * (len(widths) - 1)  # one space each side of every inner boundary
-    return sum(widths) + padding <= console.width
+    minimum = [
+        max(_cell_width(c, column.no_wrap, longest_word=True) for c in _cells(column))
+        for column in table.columns
+    ]
+    return sum(minimum) + _BOUNDARY * (len(minimum) - 1) <= console.width
 
 
-def _min_cell_width(cell: object, no_wrap: bool | None) -> int:
+def size_columns(console: Console, table: Table) -> None:
+    """Give every column a fixed width, so rich need not measure each cell again.
+
+    Columns get their natural width (their longest line); when that is too
+    wide, the widest wrapping column gives up a cell at a time (as rich does,
+    so short columns such as notes stay on one line), never below its longest
+    word.
+    """
+    columns = table.columns
+    natural = [
+        max(_cell_width(c, col.no_wrap, longest_word=False) for c in _cells(col)) for col in columns
+    ]
+    minimum = [
+        n if col.no_wrap else max(_cell_width(c, False, longest_word=True) for c in _cells(col))
+        for n, col in zip(natural, columns, strict=True)
+    ]
+    available = console.width - _BOUNDARY * (len(columns) - 1)
+    excess = sum(natural) - available
+    widths = list(natural)
+    while excess > 0:
+        shrinkable = [i for i, w in enumerate(widths) if w > minimum[i]]
+        if not shrinkable:
+            break
+        widest = max(shrinkable, key=lambda i: widths[i])
+        widths[widest] -= 1
+        excess -= 1
+    for column, width in zip(columns, widths, strict=True):
+        column.width = max(width, 1)
+
+
+def _cells(column: Any) -> list[object]:
+    return [column.header, *column._cells]
+
+
+def _cell_width(cell: object, no_wrap: bool | None, *, longest_word: bool) -> int:
     if isinstance(cell, Text):
         text = cell.plain
     elif isinstance(cell, str):
         text = cell
-    else:  # a nested renderable: fall back to its own measurement
+    else:
         return 0
     lines = text.splitlines() or [""]
-    if no_wrap:
+    if no_wrap or not longest_word:
         return max(cell_len(line) for line in lines)
     return max((cell_len(word) for line in lines for word in line.split()), default=0)
