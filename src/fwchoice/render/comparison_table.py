@@ -6,6 +6,8 @@ when it does not, so a 40-column terminal still shows every number whole.
 
 from __future__ import annotations
 
+from collections.abc import Callable
+from functools import partial
 from typing import Any
 
 from rich.console import Console, Group, RenderableType
@@ -90,9 +92,10 @@ class _View:
         for index in columns:
             table.columns[index].no_wrap = True
 
-    def choose(self, table: Table, stacked: RenderableType) -> RenderableType:
+    def choose(self, table: Table, stacked: list[Callable[[], RenderableType]]) -> RenderableType:
+        """The table if it fits, else the stacked rows (built only then)."""
         if not fits(self.console, table):
-            return stacked
+            return Group(*(make() for make in stacked))
         size_columns(self.console, table)
         return table
 
@@ -167,7 +170,8 @@ class _View:
             marks = self.note_marks(row["label"], row["notes"])
             table.add_row(label, *cells, leader, marks)
             stacked.append(
-                self._stacked_row(
+                partial(
+                    self._stacked_row,
                     row["label"],
                     row["description"],
                     options,
@@ -183,12 +187,12 @@ class _View:
             # One line per criterion in the table; what each measures below it.
             size_columns(self.console, table)
             return [caption, table, measures]
-        return [caption, Group(*stacked)]
+        return [caption, Group(*(make() for make in stacked))]
 
     def features(self) -> list[RenderableType]:
         options = list(self.labels)
         table = self.table("Feature", *self.labels.values(), "Notes")
-        stacked: list[RenderableType] = []
+        stacked: list[Callable[[], RenderableType]] = []
         for row in self.c["features"]:
             cells = [
                 data(row["values"][o]["text"]) if row["values"][o] else Text(self.glyphs.dash)
@@ -197,14 +201,16 @@ class _View:
             marks = self.note_marks(row["label"], row["notes"])
             table.add_row(data(row["label"], "bold"), *cells, marks)
             stacked.append(
-                self._stacked_row(row["label"], row["description"], options, cells, "", marks)
+                partial(
+                    self._stacked_row, row["label"], row["description"], options, cells, "", marks
+                )
             )
-        return [self.choose(table, Group(*stacked))]
+        return [self.choose(table, stacked)]
 
     def benchmarks(self) -> list[RenderableType]:
         options = list(self.labels)
         table = self.table("Benchmark", *self.labels.values(), "Notes")
-        stacked: list[RenderableType] = []
+        stacked: list[Callable[[], RenderableType]] = []
         for row in self.c["benchmarks"]:
             cells = []
             for o in options:
@@ -228,9 +234,11 @@ class _View:
             marks = self.note_marks(row["label"], row["notes"])
             table.add_row(data(row["label"], "bold"), *cells, marks)
             stacked.append(
-                self._stacked_row(row["label"], row["description"], options, cells, "", marks)
+                partial(
+                    self._stacked_row, row["label"], row["description"], options, cells, "", marks
+                )
             )
-        return [self.choose(table, Group(*stacked))]
+        return [self.choose(table, stacked)]
 
     def use_cases(self) -> list[RenderableType]:
         by_option = {u["option"]: u for u in self.c["use_cases"]}
@@ -241,18 +249,22 @@ class _View:
             ("Choose it when", "choose_when"),
         ]
         table = self.table("", *self.labels.values())
-        stacked: list[RenderableType] = []
         for title, key in rows:
             bullets = [self._bullets(by_option[o][key]) for o in options]
             table.add_row(Text(title, style="bold"), *bullets, end_section=True)
-        for o in options:
-            stacked.append(data(self.labels[o], "bold underline"))
-            for title, key in rows:
-                stacked.append(Text(title, style="bold"))
-                stacked.append(Padding(self._bullets(by_option[o][key]), (0, 0, 0, 2)))
+
+        def stacked() -> RenderableType:
+            lines: list[RenderableType] = []
+            for o in options:
+                lines.append(data(self.labels[o], "bold underline"))
+                for title, key in rows:
+                    lines.append(Text(title, style="bold"))
+                    lines.append(Padding(self._bullets(by_option[o][key]), (0, 0, 0, 2)))
+            return Group(*lines)
+
         for o in options:
             self.note_marks(self.labels[o], by_option[o]["notes"])
-        parts: list[RenderableType] = [self.choose(table, Group(*stacked))]
+        parts: list[RenderableType] = [self.choose(table, [stacked])]
         if self.c.get("hybrids"):
             parts.append(Text("\nCombining them", style="bold"))
             parts.append(
