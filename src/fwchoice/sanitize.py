@@ -30,6 +30,10 @@ def visible(text: str, *, newlines: bool = False) -> str:
     With ``newlines=False`` line breaks and tabs become spaces, so the result is
     always one line.
     """
+    if text.isprintable():
+        # The common case, decided in C: printable text holds no control or
+        # format character (isprintable is False for every one we escape).
+        return text
     if not newlines:
         text = text.replace("\r\n", " ").replace("\n", " ").replace("\t", " ")
     else:
