@@ -31,13 +31,14 @@ def content_key(data: bytes) -> str:
     """SHA-256 of a file's bytes. CPython's built-in implementation imports in a
     fraction of the time hashlib takes to load OpenSSL, which every run would pay."""
     try:
-        from _sha2 import sha256  # type: ignore[import-not-found]  # CPython 3.12+
+        from _sha2 import sha256  # CPython 3.12+
     except ImportError:
         try:
-            from _sha256 import sha256  # type: ignore[import-not-found]  # CPython 3.10-3.11
+            from _sha256 import sha256  # CPython 3.10-3.11
         except ImportError:
             from hashlib import sha256
-    return sha256(data).hexdigest()
+    digest: str = sha256(data).hexdigest()
+    return digest
 
 
 def cache_dir() -> Path | None:

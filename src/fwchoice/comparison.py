@@ -9,7 +9,7 @@ only lay it out, so the formats cannot disagree. The shape is documented in
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from fractions import Fraction
 from typing import Any, Literal
 
@@ -38,7 +38,7 @@ def note_data(note: Note) -> dict[str, Any]:
     return data
 
 
-def leaders(values: dict[str, float]) -> list[str]:
+def leaders(values: Mapping[str, float]) -> list[str]:
     """The options with the best value; empty when every option is equal."""
     if len(set(values.values())) <= 1:
         return []

@@ -194,8 +194,8 @@ def _weight_box(
             if question.id not in uncertain and uncertain.intersection(question.when):
                 uncertain.add(question.id)
                 changed = True
-    low = list(scorer.base)
-    high = list(scorer.base)
+    low = [Fraction(b) for b in scorer.base]
+    high = [Fraction(b) for b in scorer.base]
     counted = applicable_answers(document, {q: a for q, a in answers.items() if q not in uncertain})
     for qid, answer in counted.items():
         for choice in answer.choices:

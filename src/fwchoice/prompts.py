@@ -109,7 +109,7 @@ class QuestionaryPrompter:
             default="stop",
             **self._io(),
         )
-        return _answer(question) == "stop"
+        return bool(_answer(question) == "stop")
 
 
 def _instruction(help_text: str, keys: str | None) -> str | None:

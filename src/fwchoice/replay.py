@@ -33,8 +33,8 @@ def _contribution(entry: dict[str, Any], total: Fraction, a: str, b: str) -> Fra
         return Fraction(0)
     ratings = entry.get("ratings", {})
     weight = exact(entry.get("weight", 0))
-    d = ratings.get(a, 0) - ratings.get(b, 0)
-    return weight * d * HUNDRED / (RATING_MAX * total)
+    d = int(ratings.get(a, 0)) - int(ratings.get(b, 0))
+    return Fraction(weight * d * HUNDRED / (RATING_MAX * total))
 
 
 def compare(

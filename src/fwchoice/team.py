@@ -77,7 +77,7 @@ def agenda(document: Document, members: list[Member]) -> list[dict[str, Any]]:
     """Questions answered differently, biggest swing of the combined margin first."""
     base = rank(document, combined_weights(document, members))
     leader = base.winner
-    items = []
+    items: list[dict[str, Any]] = []
     for qid, question in document.questions.items():
         given = {m.name: m.answers.get(qid) for m in members}
         distinct: list[Answer] = []
@@ -107,5 +107,5 @@ def agenda(document: Document, members: list[Member]) -> list[dict[str, Any]]:
                 "can_change_winner": len(winners) > 1,
             }
         )
-    items.sort(key=lambda item: -item["swing"])
+    items.sort(key=lambda item: -float(item["swing"]))
     return items

@@ -269,20 +269,16 @@ def _syntax_diagnostic(exc: yaml.MarkedYAMLError, text: str, file: str) -> Diagn
 def _anchors_and_aliases(text: str, file: str) -> Iterator[Diagnostic]:
     """Locate every anchor and alias from the event stream (linear; nothing expands)."""
     for event in yaml.parse(text, Loader=_Loader):
+        anchor = getattr(event, "anchor", None)
+        mark = event.start_mark
+        if not anchor or mark is None:
+            continue
+        where = _point(mark.line + 1, mark.column + 1)
         if isinstance(event, yaml.AliasEvent):
-            yield _diag(
-                file,
-                _point(event.start_mark.line + 1, event.start_mark.column + 1),
-                "FWC006",
-                f"alias *{event.anchor} is not accepted; write the value out in full",
-            )
-        elif getattr(event, "anchor", None):
-            yield _diag(
-                file,
-                _point(event.start_mark.line + 1, event.start_mark.column + 1),
-                "FWC006",
-                f"anchor &{event.anchor} is not accepted; remove it and write values out",
-            )
+            message = f"alias *{anchor} is not accepted; write the value out in full"
+        else:
+            message = f"anchor &{anchor} is not accepted; remove it and write values out"
+        yield _diag(file, where, "FWC006", message)
 
 
 class _Converter:
@@ -313,6 +309,7 @@ class _Converter:
             self._unsupported_tag(node, path)
         if isinstance(node, yaml.SequenceNode):
             return [self.convert(item, (*path, i), depth + 1) for i, item in enumerate(node.value)]
+        assert isinstance(node, yaml.MappingNode)  # the only other kind of node
         return self._mapping(node, path, depth)
 
     def _mapping(self, node: yaml.MappingNode, path: DataPath, depth: int) -> dict[str, Any]:

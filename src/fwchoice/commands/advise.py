@@ -24,7 +24,7 @@ from fwchoice.model import Document
 from fwchoice.sanitize import quote
 
 if TYPE_CHECKING:  # rich is imported only when the terminal view is shown
-    from rich.console import Console
+    from rich.console import Console, RenderableType
 
     from fwchoice.render.terminal import TerminalStyle
 
@@ -277,7 +277,7 @@ def emit_advice(
     date: str | None,
     export: str | None = None,
 ) -> None:
-    def view(terminal: Console, style: TerminalStyle) -> list[object]:
+    def view(terminal: Console, style: TerminalStyle) -> list[RenderableType]:
         from fwchoice.render.advice_table import advice_renderables
 
         return advice_renderables(advice, terminal, style)

@@ -10,7 +10,7 @@ from fwchoice.errors import EXIT_OK, UsageError
 from fwchoice.loader import load_criteria, resolve_source
 
 if TYPE_CHECKING:  # rich is imported only when the terminal view is shown
-    from rich.console import Console
+    from rich.console import Console, RenderableType
 
     from fwchoice.render.terminal import TerminalStyle
 
@@ -27,7 +27,7 @@ def sections_from(names: list[str]) -> list[Section]:
                     f"unknown section '{section}'; use one of {', '.join(SECTIONS)} or all"
                 )
             if section not in chosen:
-                chosen.append(section)  # type: ignore[arg-type]
+                chosen.append(section)
     return chosen
 
 
@@ -46,7 +46,7 @@ def run(
         loaded.document, sections_from(sections), criteria_file=loaded.file_info()
     )
 
-    def view(terminal: Console, style: TerminalStyle) -> list[object]:
+    def view(terminal: Console, style: TerminalStyle) -> list[RenderableType]:
         from fwchoice.render.comparison_table import comparison_renderables
 
         return comparison_renderables(data, terminal, style)

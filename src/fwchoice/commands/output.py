@@ -2,10 +2,14 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
+from typing import TYPE_CHECKING
 
 from fwchoice import console
 from fwchoice.errors import UsageError
+
+if TYPE_CHECKING:
+    from rich.console import RenderableType
 
 
 def deliver(text: str, output: str | None, *, force: bool) -> None:
@@ -18,7 +22,7 @@ def deliver(text: str, output: str | None, *, force: bool) -> None:
         console.write(text)
 
 
-def print_rich(build: Callable[..., list[object]], *, no_color: bool) -> None:
+def print_rich(build: Callable[..., Sequence[RenderableType]], *, no_color: bool) -> None:
     """Render rich output to stdout: live on a terminal, trimmed plain text in a pipe."""
     import sys
 
@@ -47,7 +51,7 @@ EXPORT_WIDTH = 120
 
 
 def export_picture(
-    build: Callable[..., list[object]], path: str, *, title: str, force: bool
+    build: Callable[..., Sequence[RenderableType]], path: str, *, title: str, force: bool
 ) -> None:
     """Write what the terminal would show as an SVG or HTML file (by its extension)."""
     import io
@@ -71,7 +75,7 @@ def export_picture(
 
 
 def emit(
-    view: Callable[..., list[object]],
+    view: Callable[..., Sequence[RenderableType]],
     *,
     text: Callable[[], str] | None,
     output: str | None,

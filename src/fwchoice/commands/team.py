@@ -17,7 +17,7 @@ from fwchoice.scoring import evaluate
 from fwchoice.team import Member, agenda, combined_evaluation
 
 if TYPE_CHECKING:
-    from rich.console import Console
+    from rich.console import Console, RenderableType
 
     from fwchoice.render.terminal import TerminalStyle
 
@@ -87,7 +87,7 @@ def run_team(
 ) -> int:
     data = team_data(loaded, files)
 
-    def view(terminal: Console, style: TerminalStyle) -> list[object]:
+    def view(terminal: Console, style: TerminalStyle) -> list[RenderableType]:
         from fwchoice.render.team_render import team_renderables
 
         return team_renderables(data, terminal, style)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from typing import Any
 
 from fwchoice.answers import Answer, AnswerProblem, applies, collect, normalize
@@ -183,7 +184,7 @@ def presets_answer_real_questions(ctx: CheckContext) -> None:
 
 
 def check_answer_values(
-    ctx: CheckContext, path: tuple[str, ...], answers: dict[str, object]
+    ctx: CheckContext, path: tuple[str, ...], answers: Mapping[str, object]
 ) -> None:
     document = ctx.document
     for qid, raw in answers.items():

@@ -149,7 +149,7 @@ class _View:
         options = list(self.labels)
         table = self.table("Criterion", *self.labels.values(), "Leader", "Notes")
         self.keep_whole(table, *range(1, len(options) + 1))
-        stacked: list[RenderableType] = []
+        stacked: list[Callable[[], RenderableType]] = []
         # One Text for the whole list: each separate renderable has a fixed cost.
         measures = Text("\nWhat each criterion measures", style="bold")
         for row in self.c["matrix"]:

@@ -1,6 +1,7 @@
 """Lint results as text, JSON or GitHub workflow commands (plain strings, no rich)."""
 
 from collections.abc import Sequence
+from typing import Any
 from typing import NamedTuple
 
 from fwchoice.diagnostics import Diagnostic
@@ -49,9 +50,12 @@ def as_github(results: Sequence[FileResult]) -> str:
 def as_json(results: Sequence[FileResult]) -> str:
     import json
 
-    files = []
+    files: list[dict[str, Any]] = []
+    total_errors = total_warnings = 0
     for result in results:
         errors = sum(d.severity == "error" for d in result.diagnostics)
+        total_errors += errors
+        total_warnings += len(result.diagnostics) - errors
         files.append(
             {
                 "file": result.file,
@@ -77,8 +81,8 @@ def as_json(results: Sequence[FileResult]) -> str:
     document = {
         "format": "fwchoice.lint",
         "format_version": LINT_FORMAT_VERSION,
-        "errors": sum(f["errors"] for f in files),
-        "warnings": sum(f["warnings"] for f in files),
+        "errors": total_errors,
+        "warnings": total_warnings,
         "files": files,
     }
     return json.dumps(document, indent=2, ensure_ascii=False) + "\n"

@@ -3,9 +3,9 @@
 from __future__ import annotations
 
 import io
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 
-from rich.console import Console
+from rich.console import Console, RenderableType
 
 from fwchoice.render.terminal import TerminalStyle, make_console
 
@@ -19,7 +19,7 @@ class _AsciiBuffer(io.StringIO):
 
 
 def render_plain(
-    build: Callable[[Console, TerminalStyle], list[object]],
+    build: Callable[[Console, TerminalStyle], Sequence[RenderableType]],
     *,
     width: int = 100,
     unicode_ok: bool = True,
