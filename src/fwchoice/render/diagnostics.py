@@ -1,8 +1,7 @@
 """Lint results as text, JSON or GitHub workflow commands (plain strings, no rich)."""
 
 from collections.abc import Sequence
-from typing import Any
-from typing import NamedTuple
+from typing import Any, NamedTuple
 
 from fwchoice.diagnostics import Diagnostic
 
