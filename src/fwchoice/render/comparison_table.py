@@ -87,6 +87,21 @@ class _View:
             table.add_column(data(header), overflow="fold")
         return table
 
+    def add_row(
+        self,
+        table: Table,
+        stacked: list[Callable[[], RenderableType]],
+        row: dict[str, Any],
+        cells: list[Text],
+    ) -> None:
+        """A row of label, one cell per option and notes; and its stacked twin, if needed."""
+        marks = self.note_marks(row["label"], row["notes"])
+        table.add_row(data(row["label"], "bold"), *cells, marks)
+        options = list(self.labels)
+        stacked.append(
+            partial(self._stacked_row, row["label"], row["description"], options, cells, "", marks)
+        )
+
     def keep_whole(self, table: Table, *columns: int) -> None:
         """Columns whose cells must never wrap (stars, figures): they decide what fits."""
         for index in columns:
@@ -198,13 +213,7 @@ class _View:
                 data(row["values"][o]["text"]) if row["values"][o] else Text(self.glyphs.dash)
                 for o in options
             ]
-            marks = self.note_marks(row["label"], row["notes"])
-            table.add_row(data(row["label"], "bold"), *cells, marks)
-            stacked.append(
-                partial(
-                    self._stacked_row, row["label"], row["description"], options, cells, "", marks
-                )
-            )
+            self.add_row(table, stacked, row, cells)
         return [self.choose(table, stacked)]
 
     def benchmarks(self) -> list[RenderableType]:
@@ -231,13 +240,7 @@ class _View:
                     cell.append("\n")
                     cell.append_text(data(result["setup"], "dim"))
                 cells.append(cell)
-            marks = self.note_marks(row["label"], row["notes"])
-            table.add_row(data(row["label"], "bold"), *cells, marks)
-            stacked.append(
-                partial(
-                    self._stacked_row, row["label"], row["description"], options, cells, "", marks
-                )
-            )
+            self.add_row(table, stacked, row, cells)
         return [self.choose(table, stacked)]
 
     def use_cases(self) -> list[RenderableType]:
