@@ -429,12 +429,14 @@ def advise(
             sets=set_ or [],
             defaults=defaults,
             save_answers=save_answers,
-            output_format=output_format.value,
-            output=output,
-            force=force,
-            no_color=no_color,
-            date=date,
-            export=export,
+            out=command.AdviceOutput(
+                output_format.value,
+                output=output,
+                force=force,
+                no_color=no_color,
+                date=date,
+                export=export,
+            ),
         )
     )
 

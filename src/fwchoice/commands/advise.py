@@ -9,14 +9,14 @@ which flags would answer them; it never waits on a stdin that cannot reply.
 
 from __future__ import annotations
 
-import json
 import sys
+from collections.abc import Callable, Sequence
 from pathlib import Path
-from typing import TYPE_CHECKING, Any, Literal
+from typing import TYPE_CHECKING, Any, Literal, NamedTuple
 
 from fwchoice import console
 from fwchoice.answers import AnswerProblem, Answers, Layer, collect, complete
-from fwchoice.commands.output import emit
+from fwchoice.commands.output import check_export_name, emit, json_text
 from fwchoice.errors import EXIT_OK, Aborted, UsageError
 from fwchoice.hints import did_you_mean
 from fwchoice.loader import LoadedCriteria, load_criteria, resolve_source
@@ -30,6 +30,17 @@ if TYPE_CHECKING:  # rich is imported only when the terminal view is shown
 
 AdviceFormat = Literal["rich", "json", "markdown"]
 ANSWERS_FORMAT = 1
+
+
+class AdviceOutput(NamedTuple):
+    """How and where a result is shown; the same for one person's advice and a team's."""
+
+    format: AdviceFormat
+    output: str | None = None
+    force: bool = False
+    no_color: bool = False
+    date: str | None = None
+    export: str | None = None
 
 
 def stdin_is_interactive() -> bool:
@@ -203,30 +214,16 @@ def run(
     sets: list[str],
     defaults: bool,
     save_answers: str | None,
-    output_format: AdviceFormat,
-    output: str | None,
-    force: bool,
-    no_color: bool,
-    date: str | None,
-    export: str | None = None,
+    out: AdviceOutput,
 ) -> int:
     loaded = load_criteria(resolve_source(criteria))
     document = loaded.document
-    if export:
-        _check_export_name(export)
+    if out.export:
+        check_export_name(out.export)
     if len(answers_files) > 1:
         from fwchoice.commands.team import run_team
 
-        return run_team(
-            loaded,
-            answers_files,
-            output_format=output_format,
-            output=output,
-            force=force,
-            no_color=no_color,
-            date=date,
-            export=export,
-        )
+        return run_team(loaded, answers_files, out)
     given, saved = gather(document, preset=preset, answers_files=answers_files, sets=sets)
     answers, skipped = resolve_answers(loaded, given, fill_defaults=defaults or preset is not None)
     from fwchoice.advice import advice_data
@@ -247,54 +244,46 @@ def run(
         record = saved_answers(loaded, advice, snapshot(document, evaluation))
         write_atomic(save_answers, record, force=True)
         console.info_line(f"saved answers to {save_answers}")
-    emit_advice(
-        advice,
-        document,
-        output_format,
-        output=output,
-        force=force,
-        no_color=no_color,
-        date=date,
-        export=export,
-    )
-    return EXIT_OK
 
-
-def _check_export_name(path: str) -> None:
-    """Refuse a bad --export name before any question is asked."""
-    if not path.lower().endswith((".svg", ".html", ".htm")):
-        raise UsageError(f"--export writes .svg or .html files, not {quote(path)}")
-
-
-def emit_advice(
-    advice: dict[str, Any],
-    document: Document,
-    output_format: AdviceFormat,
-    *,
-    output: str | None,
-    force: bool,
-    no_color: bool,
-    date: str | None,
-    export: str | None = None,
-) -> None:
     def view(terminal: Console, style: TerminalStyle) -> list[RenderableType]:
         from fwchoice.render.advice_table import advice_renderables
 
         return advice_renderables(advice, terminal, style)
 
-    def text() -> str:
-        if output_format == "json":
-            return json.dumps(advice, indent=2, ensure_ascii=False) + "\n"
+    def markdown() -> str:
         from fwchoice.render.advice_markdown import advice_markdown
 
-        return advice_markdown(advice, document, date=date)
+        return advice_markdown(advice, document, date=out.date)
+
+    show(
+        out,
+        advice,
+        view,
+        markdown,
+        title=f"fwchoice advise: {advice['verdict']['winner_label']}",
+    )
+    return EXIT_OK
+
+
+def show(
+    out: AdviceOutput,
+    data: dict[str, Any],
+    view: Callable[[Console, TerminalStyle], Sequence[RenderableType]],
+    markdown: Callable[[], str],
+    *,
+    title: str,
+) -> None:
+    """Show a result in the format asked for: the terminal view, its JSON or its record."""
+
+    def text() -> str:
+        return json_text(data) if out.format == "json" else markdown()
 
     emit(
         view,
-        text=None if output_format == "rich" else text,
-        output=output,
-        force=force,
-        no_color=no_color,
-        export=export,
-        title=f"fwchoice advise: {advice['verdict']['winner_label']}",
+        text=None if out.format == "rich" else text,
+        output=out.output,
+        force=out.force,
+        no_color=out.no_color,
+        export=out.export,
+        title=title,
     )

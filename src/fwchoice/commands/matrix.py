@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Literal
 
-from fwchoice.commands.output import emit
+from fwchoice.commands.output import emit, json_text
 from fwchoice.comparison import SECTIONS, Section, comparison_data
 from fwchoice.errors import EXIT_OK, UsageError
 from fwchoice.loader import load_criteria, resolve_source
@@ -65,9 +65,7 @@ def run(
 
 def _text(data: dict[str, object], output_format: MatrixFormat, output: str | None) -> str:
     if output_format == "json":
-        import json
-
-        return json.dumps(data, indent=2, ensure_ascii=False) + "\n"
+        return json_text(data)
     if output_format == "csv":
         from fwchoice.render.comparison_csv import comparison_csv
 

@@ -12,6 +12,13 @@ if TYPE_CHECKING:
     from rich.console import RenderableType
 
 
+def json_text(data: object) -> str:
+    """The JSON every command writes: indented, UTF-8 kept readable, newline-ended."""
+    import json
+
+    return json.dumps(data, indent=2, ensure_ascii=False) + "\n"
+
+
 def deliver(text: str, output: str | None, *, force: bool) -> None:
     if output:
         from fwchoice.atomicfile import write_atomic
@@ -48,6 +55,22 @@ def print_rich(build: Callable[..., Sequence[RenderableType]], *, no_color: bool
 
 
 EXPORT_WIDTH = 120
+EXPORT_SUFFIXES = (".svg", ".html", ".htm")
+
+
+def check_export_name(path: str) -> str:
+    """The picture format --export PATH asks for, by its extension; a usage error if none.
+
+    Commands that prompt call this before the first question, so a typo does not
+    cost the user their answers."""
+    from pathlib import Path
+
+    from fwchoice.sanitize import quote
+
+    suffix = Path(path).suffix.lower()
+    if suffix not in EXPORT_SUFFIXES:
+        raise UsageError(f"--export writes .svg or .html files, not {quote(path)}")
+    return suffix
 
 
 def export_picture(
@@ -55,14 +78,11 @@ def export_picture(
 ) -> None:
     """Write what the terminal would show as an SVG or HTML file (by its extension)."""
     import io
-    from pathlib import Path
 
     from fwchoice.atomicfile import write_atomic
     from fwchoice.render.terminal import make_console
 
-    suffix = Path(path).suffix.lower()
-    if suffix not in (".svg", ".html", ".htm"):
-        raise UsageError(f"--export writes .svg or .html files, not {suffix or 'no extension'!r}")
+    suffix = check_export_name(path)
     recorder, style = make_console(file=io.StringIO(), width=EXPORT_WIDTH, record=True)
     for part in build(recorder, style):
         recorder.print(part, crop=False)

@@ -2,24 +2,15 @@
 
 from __future__ import annotations
 
-import json
-
-from fwchoice import console
+from fwchoice.commands.output import deliver, json_text
 from fwchoice.errors import EXIT_OK
 from fwchoice.fileformat import json_schema
 
 
 def render_schema() -> str:
-    return json.dumps(json_schema(), indent=2, ensure_ascii=False) + "\n"
+    return json_text(json_schema())
 
 
 def run(output: str | None, *, force: bool) -> int:
-    text = render_schema()
-    if output:
-        from fwchoice.atomicfile import write_atomic
-
-        write_atomic(output, text, force=force)
-        console.info_line(f"wrote {output}")
-    else:
-        console.write(text)
+    deliver(render_schema(), output, force=force)
     return EXIT_OK

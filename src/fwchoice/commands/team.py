@@ -2,14 +2,12 @@
 
 from __future__ import annotations
 
-import json
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from fwchoice.advice import advice_data, points
 from fwchoice.answers import AnswerProblem, collect, complete
-from fwchoice.commands.advise import AdviceFormat, read_answers_file
-from fwchoice.commands.output import emit
+from fwchoice.commands.advise import AdviceOutput, read_answers_file, show
 from fwchoice.errors import EXIT_OK, UsageError
 from fwchoice.loader import LoadedCriteria
 from fwchoice.sanitize import quote
@@ -74,17 +72,7 @@ def team_data(loaded: LoadedCriteria, files: list[str]) -> dict[str, Any]:
     }
 
 
-def run_team(
-    loaded: LoadedCriteria,
-    files: list[str],
-    *,
-    output_format: AdviceFormat,
-    output: str | None,
-    force: bool,
-    no_color: bool,
-    date: str | None,
-    export: str | None = None,
-) -> int:
+def run_team(loaded: LoadedCriteria, files: list[str], out: AdviceOutput) -> int:
     data = team_data(loaded, files)
 
     def view(terminal: Console, style: TerminalStyle) -> list[RenderableType]:
@@ -92,20 +80,10 @@ def run_team(
 
         return team_renderables(data, terminal, style)
 
-    def text() -> str:
-        if output_format == "json":
-            return json.dumps(data, indent=2, ensure_ascii=False) + "\n"
+    def markdown() -> str:
         from fwchoice.render.team_render import team_markdown
 
-        return team_markdown(data, loaded.document, date=date)
+        return team_markdown(data, loaded.document, date=out.date)
 
-    emit(
-        view,
-        text=None if output_format == "rich" else text,
-        output=output,
-        force=force,
-        no_color=no_color,
-        export=export,
-        title="fwchoice advise: team decision",
-    )
+    show(out, data, view, markdown, title="fwchoice advise: team decision")
     return EXIT_OK
