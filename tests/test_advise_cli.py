@@ -313,7 +313,7 @@ def test_replay_against_an_edited_criteria_file(cli, in_tmp) -> None:
 def test_team_decision(cli, in_tmp) -> None:
     (in_tmp / "alice.yaml").write_text("app_kind: ml\nadmin: no\nteam: fastapi\n")
     (in_tmp / "bob.yaml").write_text("app_kind: content\nadmin: yes\nteam: django\n")
-    result = cli(
+    team = (
         "advise",
         "--criteria",
         str(SHIPPED),
@@ -321,9 +321,8 @@ def test_team_decision(cli, in_tmp) -> None:
         "alice.yaml",
         "--answers",
         "bob.yaml",
-        "--format",
-        "json",
     )
+    result = cli(*team, "--format", "json")
     assert result.exit_code == 0, result.stderr
     data = json.loads(result.stdout)
     assert [(m["name"], m["winner"]) for m in data["members"]] == [
@@ -334,22 +333,10 @@ def test_team_decision(cli, in_tmp) -> None:
     assert set(agenda) >= {"app_kind", "admin", "team"}
     swings = [item["swing"] for item in data["agenda"]]
     assert swings == sorted(swings, reverse=True)
-    markdown = cli(
-        "advise",
-        "--criteria",
-        str(SHIPPED),
-        "--answers",
-        "alice.yaml",
-        "--answers",
-        "bob.yaml",
-        "--format",
-        "markdown",
-    ).stdout
+    markdown = cli(*team, "--format", "markdown").stdout
     assert "## Team" in markdown
     assert "### Agenda: where the team disagrees" in markdown
-    table = cli(
-        "advise", "--criteria", str(SHIPPED), "--answers", "alice.yaml", "--answers", "bob.yaml"
-    ).stdout
+    table = cli(*team).stdout
     assert "Agenda: where the team disagrees" in table
 
 
