@@ -6,8 +6,8 @@ from fractions import Fraction
 
 from hypothesis import strategies as st
 
-from fwchoice.answers import Answer
-from fwchoice.model import Choice, Criterion, DecisionRules, Document, Option, Question
+from fwchoice.criteria.answers import Answer
+from fwchoice.criteria.model import Choice, Criterion, DecisionRules, Document, Option, Question
 
 
 @st.composite

@@ -9,15 +9,15 @@ import sys
 import pytest
 
 CORE = [
-    "fwchoice.answers",
-    "fwchoice.build",
-    "fwchoice.fileformat",
+    "fwchoice.criteria.answers",
+    "fwchoice.criteria.build",
+    "fwchoice.criteria.fileformat",
     "fwchoice.lint.runner",
-    "fwchoice.loader",
-    "fwchoice.model",
-    "fwchoice.schema",
-    "fwchoice.scoring",
-    "fwchoice.yamlfile",
+    "fwchoice.criteria.loader",
+    "fwchoice.criteria.model",
+    "fwchoice.criteria.schema",
+    "fwchoice.decide.scoring",
+    "fwchoice.criteria.yamlfile",
 ]
 UI = ("typer", "rich", "questionary", "prompt_toolkit", "click")
 

@@ -7,7 +7,7 @@ from pathlib import Path
 import pytest
 
 from conftest import SHIPPED, TESTS
-from fwchoice import cache
+from fwchoice.criteria import cache
 from fwchoice.lint.runner import analyse
 
 

@@ -9,18 +9,18 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from fwchoice import decisions
-from fwchoice.answers import Answer
-from fwchoice.decisions import (
+from fwchoice.criteria.answers import Answer
+from fwchoice.criteria.model import Choice, Criterion, Document, Option, Question
+from fwchoice.decide import decisions
+from fwchoice.decide.decisions import (
     analyse_uncertainty,
     decisive_answers,
     early_finish_check,
     question_alternatives,
     uncertainty_for,
 )
-from fwchoice.model import Choice, Criterion, Document, Option, Question
-from fwchoice.scoring import applicable_answers, evaluate
-from fwchoice.team import Member, agenda, combined_evaluation
+from fwchoice.decide.scoring import applicable_answers, evaluate
+from fwchoice.decide.team import Member, agenda, combined_evaluation
 from strategies import answers, documents
 
 # a: strong on x, weak on y; b the reverse. x starts heavier (2 against 1).

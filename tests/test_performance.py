@@ -18,11 +18,11 @@ import pytest
 from conftest import REPO, SHIPPED
 
 sys.path.insert(0, str(REPO / "bench"))
-from fwchoice.answers import collect, complete
 from fwchoice.comparison import comparison_data
-from fwchoice.decisions import decision_insights
+from fwchoice.criteria.answers import collect, complete
+from fwchoice.decide.decisions import decision_insights
+from fwchoice.decide.scoring import evaluate
 from fwchoice.lint.pipeline import run_pipeline
-from fwchoice.scoring import evaluate
 from generate import generate
 
 RUN_AND_LIST_MODULES = """
@@ -57,7 +57,13 @@ def modules_after(tmp_path: Path, *args: str, cache: bool = False) -> set[str]:
 
 def test_version_imports_nothing_it_does_not_use(tmp_path: Path) -> None:
     loaded = modules_after(tmp_path, "--version")
-    assert not loaded & {"yaml", "rich", "questionary", "prompt_toolkit", "fwchoice.loader"}
+    assert not loaded & {
+        "yaml",
+        "rich",
+        "questionary",
+        "prompt_toolkit",
+        "fwchoice.criteria.loader",
+    }
 
 
 @pytest.mark.parametrize(
@@ -97,9 +103,9 @@ def test_a_cached_file_is_not_parsed_again(tmp_path: Path) -> None:
     again = modules_after(tmp_path, *args, cache=True)
     assert not again & {
         "fwchoice.lint.pipeline",
-        "fwchoice.schema",
-        "fwchoice.fileformat",
-        "fwchoice.yamlfile",
+        "fwchoice.criteria.schema",
+        "fwchoice.criteria.fileformat",
+        "fwchoice.criteria.yamlfile",
         "fwchoice.lint.references",
     }
 
@@ -110,7 +116,13 @@ def test_importing_the_cli_computes_nothing(tmp_path: Path) -> None:
         [sys.executable, "-c", script], capture_output=True, text=True, timeout=60, check=True
     )
     loaded = set(json.loads(result.stdout))
-    assert not loaded & {"yaml", "rich", "fwchoice.loader", "fwchoice.model", "questionary"}
+    assert not loaded & {
+        "yaml",
+        "rich",
+        "fwchoice.criteria.loader",
+        "fwchoice.criteria.model",
+        "questionary",
+    }
 
 
 # --- how work grows ---------------------------------------------------------------------

@@ -3,9 +3,9 @@
 from __future__ import annotations
 
 from conftest import SHIPPED
-from fwchoice.answers import Answer
-from fwchoice.loader import CriteriaSource, load_criteria
-from fwchoice.questionnaire import (
+from fwchoice.criteria.answers import Answer
+from fwchoice.criteria.loader import CriteriaSource, load_criteria
+from fwchoice.decide.questionnaire import (
     UNSURE_VALUE,
     PromptSpec,
     ReviewItem,

@@ -17,8 +17,8 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from conftest import REPO, SHIPPED, TESTS
+from fwchoice.criteria.loader import MAX_BYTES
 from fwchoice.lint.runner import analyse
-from fwchoice.loader import MAX_BYTES
 
 BROKEN = sorted((TESTS / "lint_cases").glob("*.yaml")) + sorted((TESTS / "corpus").glob("*.yaml"))
 HOSTILE = REPO / "tests" / "fixtures" / "hostile.yaml"

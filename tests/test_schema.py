@@ -11,7 +11,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from conftest import REPO, SHIPPED, TESTS
-from fwchoice.fileformat import json_schema
+from fwchoice.criteria.fileformat import json_schema
 from fwchoice.lint.runner import analyse
 
 

@@ -7,10 +7,10 @@ from fractions import Fraction
 import pytest
 
 from conftest import REPO, SHIPPED
-from fwchoice.answers import collect, complete
+from fwchoice.criteria.answers import collect, complete
+from fwchoice.criteria.loader import CriteriaSource, load_criteria
+from fwchoice.decide.scoring import evaluate
 from fwchoice.lint.scenarios import run_scenario
-from fwchoice.loader import CriteriaSource, load_criteria
-from fwchoice.scoring import evaluate
 
 SHIPPED_DOC = load_criteria(CriteriaSource(SHIPPED, "criteria.yaml", "argument")).document
 THREE = load_criteria(

@@ -8,9 +8,9 @@ from fractions import Fraction
 from hypothesis import assume, given, settings
 from hypothesis import strategies as st
 
-from fwchoice.advice import advice_data
-from fwchoice.model import Criterion, Document, Option
-from fwchoice.scoring import evaluate, rank, raw_margin
+from fwchoice.criteria.model import Criterion, Document, Option
+from fwchoice.decide.advice import advice_data
+from fwchoice.decide.scoring import evaluate, rank, raw_margin
 from strategies import answers, documents
 
 SETTINGS = settings(max_examples=150, deadline=None)

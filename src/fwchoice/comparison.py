@@ -13,7 +13,7 @@ from collections.abc import Mapping, Sequence
 from fractions import Fraction
 from typing import Any, Literal
 
-from fwchoice.model import RATING_MAX, RATING_MIN, Document, Note
+from fwchoice.criteria.model import RATING_MAX, RATING_MIN, Document, Note
 
 Section = Literal["matrix", "features", "benchmarks", "use-cases"]
 SECTIONS: tuple[Section, ...] = ("matrix", "features", "benchmarks", "use-cases")

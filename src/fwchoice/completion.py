@@ -8,12 +8,12 @@ from __future__ import annotations
 
 from typing import Any
 
-from fwchoice.model import Document
+from fwchoice.criteria.model import Document
 
 
 def _document(ctx: Any) -> Document | None:
+    from fwchoice.criteria.loader import load_criteria, resolve_source
     from fwchoice.errors import FwchoiceError
-    from fwchoice.loader import load_criteria, resolve_source
 
     criteria = (getattr(ctx, "params", None) or {}).get("criteria")
     try:

@@ -11,7 +11,7 @@ from __future__ import annotations
 import sys
 from typing import Any, TextIO
 
-from fwchoice.questionnaire import PromptSpec, ReviewItem
+from fwchoice.decide.questionnaire import PromptSpec, ReviewItem
 from fwchoice.sanitize import visible
 
 DONE = "\0done"

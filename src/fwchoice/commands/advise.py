@@ -15,12 +15,12 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any, Literal, NamedTuple
 
 from fwchoice import console
-from fwchoice.answers import AnswerProblem, Answers, Layer, collect, complete
 from fwchoice.commands.output import check_export_name, emit, json_text
+from fwchoice.criteria.answers import AnswerProblem, Answers, Layer, collect, complete
+from fwchoice.criteria.loader import LoadedCriteria, load_criteria, resolve_source
+from fwchoice.criteria.model import Document
 from fwchoice.errors import EXIT_OK, Aborted, UsageError
 from fwchoice.hints import did_you_mean
-from fwchoice.loader import LoadedCriteria, load_criteria, resolve_source
-from fwchoice.model import Document
 from fwchoice.sanitize import quote
 
 if TYPE_CHECKING:  # rich is imported only when the terminal view is shown
@@ -78,8 +78,8 @@ def parse_set(values: list[str]) -> dict[str, object]:
 
 def read_answers_file(path: str) -> tuple[dict[str, object], dict[str, Any]]:
     """An answers file (YAML or JSON): its answers, and what else a saved file records."""
-    from fwchoice.loader import read_bounded
-    from fwchoice.yamlfile import YamlProblem, decode, load_answers_data
+    from fwchoice.criteria.loader import read_bounded
+    from fwchoice.criteria.yamlfile import YamlProblem, decode, load_answers_data
 
     raw = read_bounded(Path(path), path)
     if not isinstance(raw, bytes):
@@ -160,9 +160,9 @@ def resolve_answers(
             f"no answer for {shown} and no terminal to ask on; give --preset NAME, "
             "--answers FILE, --set ID=VALUE, or --defaults"
         )
-    from fwchoice.decisions import early_finish_check, review_notes
+    from fwchoice.decide.decisions import early_finish_check, review_notes
+    from fwchoice.decide.questionnaire import run_questionnaire
     from fwchoice.prompts import QuestionaryPrompter, prompt_stream
-    from fwchoice.questionnaire import run_questionnaire
 
     try:
         result = run_questionnaire(
@@ -226,20 +226,20 @@ def run(
         return run_team(loaded, answers_files, out)
     given, saved = gather(document, preset=preset, answers_files=answers_files, sets=sets)
     answers, skipped = resolve_answers(loaded, given, fill_defaults=defaults or preset is not None)
-    from fwchoice.advice import advice_data
-    from fwchoice.decisions import decision_insights
-    from fwchoice.scoring import evaluate
+    from fwchoice.decide.advice import advice_data
+    from fwchoice.decide.decisions import decision_insights
+    from fwchoice.decide.scoring import evaluate
 
     evaluation = evaluate(document, answers)
     advice = advice_data(document, evaluation, criteria_file=loaded.file_info())
     advice["insights"] = decision_insights(document, answers, skipped=skipped)
     if saved:
-        from fwchoice.replay import compare
+        from fwchoice.decide.replay import compare
 
         advice["replay"] = compare(saved, document, evaluation, loaded.sha256)
     if save_answers:
         from fwchoice.atomicfile import write_atomic
-        from fwchoice.replay import snapshot
+        from fwchoice.decide.replay import snapshot
 
         record = saved_answers(loaded, advice, snapshot(document, evaluation))
         write_atomic(save_answers, record, force=True)

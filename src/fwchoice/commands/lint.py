@@ -7,9 +7,9 @@ from typing import Literal
 
 from fwchoice import console
 from fwchoice.codes import CODES
+from fwchoice.criteria.loader import CriteriaSource, analyse_source, resolve_source
 from fwchoice.errors import EXIT_OK, EXIT_PROBLEMS, UsageError
 from fwchoice.lint.runner import Analysis
-from fwchoice.loader import CriteriaSource, analyse_source, resolve_source
 from fwchoice.render.diagnostics import FileResult, as_github, as_json, as_text
 from fwchoice.sanitize import quote
 

@@ -6,8 +6,8 @@ from typing import TYPE_CHECKING, Literal
 
 from fwchoice.commands.output import emit, json_text
 from fwchoice.comparison import SECTIONS, Section, comparison_data
+from fwchoice.criteria.loader import load_criteria, resolve_source
 from fwchoice.errors import EXIT_OK, UsageError
-from fwchoice.loader import load_criteria, resolve_source
 
 if TYPE_CHECKING:  # rich is imported only when the terminal view is shown
     from rich.console import Console, RenderableType

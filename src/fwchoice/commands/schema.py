@@ -3,8 +3,8 @@
 from __future__ import annotations
 
 from fwchoice.commands.output import deliver, json_text
+from fwchoice.criteria.fileformat import json_schema
 from fwchoice.errors import EXIT_OK
-from fwchoice.fileformat import json_schema
 
 
 def render_schema() -> str:

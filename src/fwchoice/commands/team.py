@@ -5,14 +5,14 @@ from __future__ import annotations
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from fwchoice.advice import advice_data, points
-from fwchoice.answers import AnswerProblem, collect, complete
 from fwchoice.commands.advise import AdviceOutput, read_answers_file, show
+from fwchoice.criteria.answers import AnswerProblem, collect, complete
+from fwchoice.criteria.loader import LoadedCriteria
+from fwchoice.decide.advice import advice_data, points
+from fwchoice.decide.scoring import evaluate
+from fwchoice.decide.team import Member, agenda, combined_evaluation
 from fwchoice.errors import EXIT_OK, UsageError
-from fwchoice.loader import LoadedCriteria
 from fwchoice.sanitize import quote
-from fwchoice.scoring import evaluate
-from fwchoice.team import Member, agenda, combined_evaluation
 
 if TYPE_CHECKING:
     from rich.console import Console, RenderableType

@@ -1,7 +1,7 @@
 """The analysis itself: bytes to located diagnostics, never stopping at the first problem.
 
 1. decode and parse the YAML (fatal problems end here: nothing else can be read);
-2. validate the data against the format (``fwchoice.fileformat``), which also
+2. validate the data against the format (``fwchoice.criteria.fileformat``), which also
    leaves out each bad value so it is reported only once;
 3. build the typed document from what is left;
 4. run every registered semantic check (and, for lint, the scenarios).
@@ -9,15 +9,15 @@
 
 from typing import Any, NamedTuple
 
-from fwchoice.build import build_document
 from fwchoice.codes import severity_of
+from fwchoice.criteria.build import build_document
+from fwchoice.criteria.fileformat import DOCUMENT
+from fwchoice.criteria.model import Document
+from fwchoice.criteria.schema import INVALID, type_name
+from fwchoice.criteria.yamlfile import ParsedYaml, YamlProblem, decode, parse
 from fwchoice.diagnostics import DataPath, Diagnostic
-from fwchoice.fileformat import DOCUMENT
 from fwchoice.lint import questionnaire, references  # noqa: F401 - registers checks
 from fwchoice.lint.registry import CHECKS, CheckContext, Where
-from fwchoice.model import Document
-from fwchoice.schema import INVALID, type_name
-from fwchoice.yamlfile import ParsedYaml, YamlProblem, decode, parse
 
 # Problems about a value point at the value; the rest (unknown, missing,
 # duplicate keys, undefined ids used as keys...) point at the key.

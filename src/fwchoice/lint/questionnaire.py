@@ -5,10 +5,10 @@ from __future__ import annotations
 from collections.abc import Mapping
 from typing import Any
 
-from fwchoice.answers import Answer, AnswerProblem, applies, collect, normalize
+from fwchoice.criteria.answers import Answer, AnswerProblem, applies, collect, normalize
+from fwchoice.criteria.model import UNSURE, Document, Question
 from fwchoice.hints import did_you_mean
 from fwchoice.lint.registry import CheckContext, check
-from fwchoice.model import UNSURE, Document, Question
 from fwchoice.sanitize import quote
 
 # Beyond this many combinations of earlier answers, a condition is assumed

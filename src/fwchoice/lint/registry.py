@@ -7,8 +7,8 @@ and never raises for bad data. Its docstring says what it catches.
 from collections.abc import Callable
 from typing import Any, Literal, NamedTuple, Protocol
 
+from fwchoice.criteria.model import Document
 from fwchoice.diagnostics import DataPath
-from fwchoice.model import Document
 
 Where = Literal["key", "value"]
 

@@ -2,14 +2,14 @@
 
 The work itself is in ``fwchoice.lint.pipeline`` and is imported only on a cache
 miss, so a command reading an unchanged file pays neither for parsing nor for
-importing the parser and the checks (see ``fwchoice.cache``).
+importing the parser and the checks (see ``fwchoice.criteria.cache``).
 """
 
 from typing import Any, NamedTuple
 
-from fwchoice import cache
+from fwchoice.criteria import cache
+from fwchoice.criteria.model import Document
 from fwchoice.diagnostics import Diagnostic, Span
-from fwchoice.model import Document
 
 
 class Analysis(NamedTuple):
@@ -63,7 +63,7 @@ def _restore(entry: Any, file: str) -> Analysis | None:
         ]
         document = None
         if cleaned is not None:
-            from fwchoice.build import build_document
+            from fwchoice.criteria.build import build_document
 
             document = build_document(cleaned)
     except (TypeError, ValueError, KeyError, AttributeError):

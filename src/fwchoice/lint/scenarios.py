@@ -2,11 +2,11 @@
 
 from __future__ import annotations
 
-from fwchoice.answers import AnswerProblem, Layer, collect, complete
+from fwchoice.criteria.answers import AnswerProblem, Layer, collect, complete
+from fwchoice.criteria.model import Document, Scenario
+from fwchoice.decide.scoring import Evaluation, Verdict, decide, evaluate, rank, weigh
 from fwchoice.lint.registry import CheckContext, check
-from fwchoice.model import Document, Scenario
 from fwchoice.sanitize import quote
-from fwchoice.scoring import Evaluation, Verdict, decide, evaluate, rank, weigh
 
 
 def scenario_layers(document: Document, scenario: Scenario) -> list[Layer]:

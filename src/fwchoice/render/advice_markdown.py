@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from fwchoice.model import Document
+from fwchoice.criteria.model import Document
 from fwchoice.render.comparison_markdown import table
 from fwchoice.render.formatting import change_sentence, number_text, stars
 from fwchoice.render.markdown_text import md, md_cell

@@ -8,7 +8,7 @@ from rich.console import Console, RenderableType
 from rich.table import Table
 from rich.text import Text
 
-from fwchoice.model import Document
+from fwchoice.criteria.model import Document
 from fwchoice.render.advice_markdown import advice_markdown
 from fwchoice.render.advice_table import advice_renderables
 from fwchoice.render.comparison_markdown import table

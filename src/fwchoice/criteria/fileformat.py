@@ -9,8 +9,8 @@ from __future__ import annotations
 
 from typing import Any
 
-from fwchoice.model import FORMAT_VERSION, RATING_MAX, RATING_MIN
-from fwchoice.schema import (
+from fwchoice.criteria.model import FORMAT_VERSION, RATING_MAX, RATING_MIN
+from fwchoice.criteria.schema import (
     AnyOf,
     Boolean,
     Choice,

@@ -10,11 +10,11 @@ from collections.abc import Mapping
 from pathlib import Path
 from typing import Literal, NamedTuple
 
-from fwchoice.cache import content_key
+from fwchoice.criteria.cache import content_key
+from fwchoice.criteria.model import Document
 from fwchoice.diagnostics import Diagnostic, Span
 from fwchoice.errors import FwchoiceError, InvalidDocument, UsageError
 from fwchoice.lint.runner import Analysis, analyse
-from fwchoice.model import Document
 from fwchoice.sanitize import quote
 
 MAX_BYTES = 4 * 1024 * 1024
@@ -44,11 +44,11 @@ class CriteriaSource(NamedTuple):
 def builtin_path() -> Path:
     # The wheel puts the file beside this module (a plain path: importlib.resources
     # would cost a few milliseconds of imports on every run for the same answer).
-    installed = Path(__file__).resolve().parent / FILE_NAME
+    installed = Path(__file__).resolve().parents[1] / FILE_NAME
     if installed.is_file():
         return installed
     # An editable install or a source checkout: the one copy at the repository root.
-    checkout = Path(__file__).resolve().parents[2] / FILE_NAME
+    checkout = Path(__file__).resolve().parents[3] / FILE_NAME
     if checkout.is_file():
         return checkout
     raise FwchoiceError(

@@ -24,10 +24,10 @@ from itertools import combinations, product
 from math import lcm
 from typing import Any, NamedTuple
 
-from fwchoice.answers import Answer, Answers, display
-from fwchoice.model import EMPTY, RATING_MAX, Document, Question
-from fwchoice.questionnaire import EarlyFinish, ReviewNotes
-from fwchoice.scoring import HUNDRED, applicable_answers
+from fwchoice.criteria.answers import Answer, Answers, display
+from fwchoice.criteria.model import EMPTY, RATING_MAX, Document, Question
+from fwchoice.decide.questionnaire import EarlyFinish, ReviewNotes
+from fwchoice.decide.scoring import HUNDRED, applicable_answers
 
 MAX_WORLDS = 4096
 MAX_SUBSET_CHOICES = 10

@@ -11,9 +11,9 @@ margin: the disagreements worth discussing first.
 from fractions import Fraction
 from typing import Any, NamedTuple
 
-from fwchoice.answers import Answer, Answers, display
-from fwchoice.model import Document
-from fwchoice.scoring import (
+from fwchoice.criteria.answers import Answer, Answers, display
+from fwchoice.criteria.model import Document
+from fwchoice.decide.scoring import (
     CriterionWeight,
     Evaluation,
     Ranking,

@@ -7,8 +7,8 @@ ids, or says in one line what the question accepts.
 
 from typing import Literal, NamedTuple
 
+from fwchoice.criteria.model import UNSURE, Document, Question
 from fwchoice.hints import did_you_mean
-from fwchoice.model import UNSURE, Document, Question
 from fwchoice.sanitize import quote
 
 Provenance = Literal["asked", "default", "preset", "flag", "file"]

@@ -19,8 +19,8 @@ from collections.abc import Mapping
 from fractions import Fraction
 from typing import Literal, NamedTuple
 
-from fwchoice.answers import Answer, applies
-from fwchoice.model import RATING_MAX, ConfidenceLevel, Document, Hybrid
+from fwchoice.criteria.answers import Answer, applies
+from fwchoice.criteria.model import RATING_MAX, ConfidenceLevel, Document, Hybrid
 
 HUNDRED = Fraction(100)
 

@@ -10,10 +10,10 @@ from __future__ import annotations
 from fractions import Fraction
 from typing import Any
 
-from fwchoice.answers import Answers, display, raw_value
 from fwchoice.comparison import plain_number
-from fwchoice.model import RATING_MAX, Document
-from fwchoice.scoring import Evaluation
+from fwchoice.criteria.answers import Answers, display, raw_value
+from fwchoice.criteria.model import RATING_MAX, Document
+from fwchoice.decide.scoring import Evaluation
 
 ADVICE_FORMAT_VERSION = 1
 REASONS = 3

@@ -11,8 +11,8 @@ from __future__ import annotations
 from fractions import Fraction
 from typing import Any
 
-from fwchoice.answers import AnswerProblem, normalize
-from fwchoice.model import (
+from fwchoice.criteria.answers import AnswerProblem, normalize
+from fwchoice.criteria.model import (
     Benchmark,
     BenchmarkResult,
     Choice,

@@ -11,9 +11,9 @@ from __future__ import annotations
 from fractions import Fraction
 from typing import Any
 
-from fwchoice.build import exact
-from fwchoice.model import RATING_MAX, Document
-from fwchoice.scoring import HUNDRED, Evaluation
+from fwchoice.criteria.build import exact
+from fwchoice.criteria.model import RATING_MAX, Document
+from fwchoice.decide.scoring import HUNDRED, Evaluation
 
 
 def snapshot(document: Document, evaluation: Evaluation) -> dict[str, Any]:

@@ -1,0 +1,1 @@
+"""The criteria file: its format, reading it safely, and the typed document it becomes."""

@@ -1,0 +1,1 @@
+"""Deciding: answers to weights, weights to a verdict, and how sure and why."""
