@@ -11,10 +11,6 @@ from typer.testing import CliRunner
 
 from fwchoice.cli import app
 
-# Tests see every file analysed afresh (test_cache.py turns the cache on where it
-# is the subject); subprocesses inherit this too.
-os.environ["FWCHOICE_NO_CACHE"] = "1"
-
 REPO = Path(__file__).resolve().parents[1]
 SHIPPED = REPO / "criteria.yaml"
 TESTS = Path(__file__).resolve().parent

@@ -1,101 +1,94 @@
-"""The analysis cache: a hit gives exactly what a miss computes, and can never go stale."""
+"""No cache can change a result: fwchoice keeps none, and ignores anything planted.
+
+Earlier versions restored analyses from ``~/.cache/fwchoice`` (or
+``$FWCHOICE_CACHE_DIR``). Whoever could write there could flip a
+recommendation or make lint pass a broken file. The cache is gone; these tests
+plant every kind of entry an attacker (or a CI cache restored from another
+branch) could leave where it used to be, and check that every command gives
+byte for byte what it gives with an empty, unused directory, and finishes.
+"""
 
 from __future__ import annotations
 
+import os
+import subprocess
+import sys
 from pathlib import Path
 
 import pytest
 
 from conftest import SHIPPED, TESTS
-from fwchoice.criteria import cache
-from fwchoice.lint.runner import analyse
+
+SCRIPT = Path(sys.executable).parent / "fwchoice"
+BROKEN = TESTS / "corpus" / "many_problems_at_once.yaml"
+VERSION = "0.1.0"
 
 
-@pytest.fixture
-def cache_on(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
-    monkeypatch.delenv("FWCHOICE_NO_CACHE", raising=False)
-    monkeypatch.setenv("FWCHOICE_CACHE_DIR", str(tmp_path / "cache"))
-    # Behave as an installed package even when the tests run from a checkout.
-    monkeypatch.setattr(cache, "__file__", "/venv/lib/python3/site-packages/fwchoice/cache.py")
-    return tmp_path / "cache"
+def _plant(directory: Path) -> None:
+    directory.mkdir(parents=True, exist_ok=True)
+    digest = "0" * 64
+    for key in (digest, "a" * 64):
+        for kind in ("lint", "load"):
+            stem = f"{VERSION}-{key}-{kind}"
+            (directory / f"{stem}.marshal").write_bytes(b"\xe3\x00\x00\x00\x00")  # 5 bytes
+    (directory / "clean-lint.marshal").write_bytes(b"{'cleaned': {}, 'diagnostics': []}")
+    if hasattr(os, "mkfifo"):
+        os.mkfifo(directory / f"{VERSION}-fifo-lint.marshal")
+    (directory / f".{VERSION}-x.marshal.1.tmp").symlink_to(directory / "victim")
+    (directory / "huge.marshal").write_bytes(b"\x00" * (2 * 1024 * 1024))
 
 
-def _outcome(raw: bytes, name: str, scenarios: bool) -> tuple:
-    result = analyse(raw, name, run_scenarios=scenarios)
-    return (result.document, [d.format_text() for d in result.diagnostics])
+COMMANDS = [
+    ["lint", str(SHIPPED)],
+    ["lint", str(BROKEN)],
+    ["lint", "--format", "json", str(BROKEN)],
+    ["matrix", "--format", "json", "--criteria", str(SHIPPED)],
+    ["advise", "--preset", "cms", "--format", "json", "--criteria", str(SHIPPED)],
+    ["advise", "--defaults", "--criteria", str(BROKEN)],
+]
 
 
-@pytest.mark.parametrize(
-    "path",
-    [
-        SHIPPED,
-        TESTS / "fixtures/three_options.yaml",
-        TESTS / "corpus/many_problems_at_once.yaml",
-        TESTS / "lint_cases/fwc401_scenario_fails.yaml",
-        TESTS / "corpus/unclosed_quote.yaml",
-    ],
-    ids=lambda p: p.stem,
-)
-def test_a_hit_equals_a_miss(cache_on: Path, path: Path) -> None:
-    raw = path.read_bytes()
-    for scenarios in (False, True):
-        miss = _outcome(raw, "f.yaml", scenarios)
-        hit = _outcome(raw, "f.yaml", scenarios)
-        assert hit == miss
-    assert len(list(cache_on.glob("*.marshal"))) == 2
+def _run(args: list[str], env: dict[str, str], cwd: Path) -> tuple[int, str, str]:
+    result = subprocess.run(
+        [str(SCRIPT), *args],
+        env=env,
+        cwd=cwd,
+        capture_output=True,
+        text=True,
+        timeout=60,
+        stdin=subprocess.DEVNULL,
+        check=False,
+    )
+    return result.returncode, result.stdout, result.stderr
 
 
-def test_hits_report_the_path_given_this_time(cache_on: Path) -> None:
-    raw = (TESTS / "corpus/many_problems_at_once.yaml").read_bytes()
-    analyse(raw, "first.yaml", run_scenarios=True)
-    again = analyse(raw, "second.yaml", run_scenarios=True)
-    assert {d.file for d in again.diagnostics} == {"second.yaml"}
+@pytest.mark.skipif(not SCRIPT.exists(), reason="fwchoice is not installed")
+@pytest.mark.parametrize("args", COMMANDS, ids=lambda a: " ".join(a[:2]))
+def test_planted_cache_entries_change_nothing(tmp_path: Path, args: list[str]) -> None:
+    planted_home = tmp_path / "home"
+    planted = planted_home / ".cache" / "fwchoice"
+    explicit = tmp_path / "explicit"
+    _plant(planted)
+    _plant(explicit)
+    before = sorted(p.name for p in planted.iterdir())
+    base = {k: v for k, v in os.environ.items() if not k.startswith("FWCHOICE")}
+    tampered = {
+        **base,
+        "HOME": str(planted_home),
+        "XDG_CACHE_HOME": str(planted_home / ".cache"),
+        "FWCHOICE_CACHE_DIR": str(explicit),
+    }
+    clean = {**base, "HOME": str(tmp_path), "FWCHOICE_NO_CACHE": "1"}
+    assert _run(args, tampered, tmp_path) == _run(args, clean, tmp_path)
+    assert sorted(p.name for p in planted.iterdir()) == before
+    assert not (planted / "victim").exists()
 
 
-def test_an_edited_file_is_a_miss(cache_on: Path) -> None:
-    raw = SHIPPED.read_bytes()
-    assert not analyse(raw, "c", run_scenarios=True).errors
-    edited = raw.replace(b"ratings: {fastapi: 1, django: 5}", b"ratings: {fastapi: 9, django: 5}")
-    assert [d.code for d in analyse(edited, "c", run_scenarios=True).errors] == ["FWC106"]
-
-
-def test_a_corrupt_entry_is_a_miss(cache_on: Path) -> None:
-    raw = SHIPPED.read_bytes()
-    analyse(raw, "c", run_scenarios=False)
-    for entry in cache_on.glob("*.marshal"):
-        entry.write_bytes(b"\x00garbage")
-    result = analyse(raw, "c", run_scenarios=False)
-    assert result.document is not None
-    assert not result.errors
-
-
-def test_an_unwritable_cache_never_fails_a_command(tmp_path: Path, monkeypatch) -> None:
-    monkeypatch.delenv("FWCHOICE_NO_CACHE", raising=False)
-    monkeypatch.setattr(cache, "__file__", "/venv/lib/python3/site-packages/fwchoice/cache.py")
-    blocker = tmp_path / "file"
-    blocker.write_text("not a directory")
-    monkeypatch.setenv("FWCHOICE_CACHE_DIR", str(blocker / "cache"))
-    assert analyse(SHIPPED.read_bytes(), "c", run_scenarios=False).document is not None
-
-
-def test_no_cache_means_no_files(tmp_path: Path, monkeypatch) -> None:
-    monkeypatch.setenv("FWCHOICE_NO_CACHE", "1")
-    monkeypatch.setenv("FWCHOICE_CACHE_DIR", str(tmp_path / "cache"))
-    analyse(SHIPPED.read_bytes(), "c", run_scenarios=False)
-    assert not (tmp_path / "cache").exists()
-
-
-def test_old_entries_are_pruned(cache_on: Path, monkeypatch) -> None:
-    monkeypatch.setattr(cache, "MAX_ENTRIES", 3)
-    for i in range(6):
-        analyse(b"version: 1\ntitle: t%d\n" % i, "c", run_scenarios=False)
-    assert len(list(cache_on.glob("*.marshal"))) == 3
-
-
-def test_a_source_checkout_caches_only_when_asked(tmp_path: Path, monkeypatch) -> None:
-    monkeypatch.delenv("FWCHOICE_NO_CACHE", raising=False)
-    monkeypatch.delenv("FWCHOICE_CACHE_DIR", raising=False)
-    monkeypatch.setattr(cache, "__file__", "/home/me/fwchoice/src/fwchoice/cache.py")
-    assert cache.cache_dir() is None
-    monkeypatch.setenv("FWCHOICE_CACHE_DIR", str(tmp_path / "cache"))
-    assert cache.cache_dir() == tmp_path / "cache"
+@pytest.mark.skipif(not SCRIPT.exists(), reason="fwchoice is not installed")
+def test_no_cache_directory_is_created(tmp_path: Path) -> None:
+    env = {k: v for k, v in os.environ.items() if not k.startswith("FWCHOICE")}
+    env.update({"HOME": str(tmp_path), "XDG_CACHE_HOME": str(tmp_path / "xdg")})
+    assert _run(["lint", str(SHIPPED)], env, tmp_path)[0] == 0
+    assert _run(["matrix", "--criteria", str(SHIPPED)], env, tmp_path)[0] == 0
+    assert not (tmp_path / "xdg").exists()
+    assert not (tmp_path / ".cache").exists()

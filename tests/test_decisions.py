@@ -9,7 +9,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from fwchoice.criteria.answers import Answer
+from fwchoice.criteria.answers import Answer, applicable_answers
 from fwchoice.criteria.model import Choice, Criterion, Document, Option, Question
 from fwchoice.decide import decisions
 from fwchoice.decide.decisions import (
@@ -19,7 +19,7 @@ from fwchoice.decide.decisions import (
     question_alternatives,
     uncertainty_for,
 )
-from fwchoice.decide.scoring import applicable_answers, evaluate
+from fwchoice.decide.scoring import evaluate
 from fwchoice.decide.team import Member, agenda, combined_evaluation
 from strategies import answers, documents
 

@@ -37,7 +37,7 @@ def test_init_writes_a_file_that_passes_lint(cli, in_tmp: Path) -> None:
 
 def test_init_is_complete(cli, in_tmp: Path) -> None:
     cli("init")
-    document = analyse((in_tmp / "criteria.yaml").read_bytes(), "c", run_scenarios=True).document
+    document = analyse((in_tmp / "criteria.yaml").read_bytes(), "c", full=True).document
     assert len(document.options) == 2
     assert len(document.criteria) >= 3
     assert all(q.choices for q in document.questions.values())
@@ -82,8 +82,8 @@ def test_the_three_way_example_works_in_every_command(cli) -> None:
     assert len(advice["scores"]) == 3
     assert advice["verdict"]["hybrids"][0]["id"] == "ninja_beside_drf"
     # The two options the source compares keep the source's ratings.
-    shipped = analyse(SHIPPED.read_bytes(), "c", run_scenarios=False).document
-    three = analyse(Path(example).read_bytes(), "e", run_scenarios=False).document
+    shipped = analyse(SHIPPED.read_bytes(), "c", full=False).document
+    three = analyse(Path(example).read_bytes(), "e", full=False).document
     for cid, criterion in shipped.criteria.items():
         assert {o: three.criteria[cid].ratings[o] for o in ("fastapi", "django")} == dict(
             criterion.ratings

@@ -24,7 +24,7 @@ NEEDS_LIBYAML = {"fwc007_libyaml_limit"}
 
 
 def lint_lines(path: Path) -> list[str]:
-    analysis = analyse(path.read_bytes(), path.name, run_scenarios=True)
+    analysis = analyse(path.read_bytes(), path.name, full=True)
     return [d.format_text() for d in analysis.diagnostics]
 
 
@@ -54,8 +54,8 @@ def test_crlf_file_reports_the_same_position_as_lf() -> None:
     crlf = (CASES / "crlf_line_ends.yaml").read_bytes()
     assert b"\r\n" in crlf
     lf = crlf.replace(b"\r\n", b"\n")
-    as_lf = analyse(lf, "crlf_line_ends.yaml", run_scenarios=True).diagnostics
-    as_crlf = analyse(crlf, "crlf_line_ends.yaml", run_scenarios=True).diagnostics
+    as_lf = analyse(lf, "crlf_line_ends.yaml", full=True).diagnostics
+    as_crlf = analyse(crlf, "crlf_line_ends.yaml", full=True).diagnostics
     assert [(d.line, d.column, d.code) for d in as_crlf] == [
         (d.line, d.column, d.code) for d in as_lf
     ]

@@ -35,12 +35,9 @@ main()
 UI_FOR_PROMPTS = ("questionary", "prompt_toolkit")
 
 
-def modules_after(tmp_path: Path, *args: str, cache: bool = False) -> set[str]:
+def modules_after(tmp_path: Path, *args: str) -> set[str]:
     out = tmp_path / "modules.json"
     env = {**os.environ, "MODULES_OUT": str(out), "FWCHOICE_ARGS": json.dumps(list(args))}
-    if cache:
-        env.pop("FWCHOICE_NO_CACHE", None)
-        env["FWCHOICE_CACHE_DIR"] = str(tmp_path / "cache")
     subprocess.run(
         [sys.executable, "-c", RUN_AND_LIST_MODULES],
         env=env,
@@ -96,18 +93,11 @@ def test_no_non_interactive_command_imports_the_prompts(tmp_path: Path, args) ->
     assert not loaded & set(UI_FOR_PROMPTS)
 
 
-def test_a_cached_file_is_not_parsed_again(tmp_path: Path) -> None:
-    args = ["matrix", "--format", "json", "--criteria", str(SHIPPED)]
-    first = modules_after(tmp_path, *args, cache=True)
-    assert "fwchoice.lint.pipeline" in first
-    again = modules_after(tmp_path, *args, cache=True)
-    assert not again & {
-        "fwchoice.lint.pipeline",
-        "fwchoice.criteria.schema",
-        "fwchoice.criteria.fileformat",
-        "fwchoice.criteria.yamlfile",
-        "fwchoice.lint.references",
-    }
+def test_showing_a_matrix_runs_no_scenario(tmp_path: Path) -> None:
+    # Scenarios are lint's job: the matrix needs the file checked, not scored.
+    loaded = modules_after(tmp_path, "matrix", "--format", "json", "--criteria", str(SHIPPED))
+    assert "fwchoice.lint.pipeline" in loaded
+    assert not loaded & {"fwchoice.lint.scenarios", "fwchoice.decide.scoring"}
 
 
 def test_importing_the_cli_computes_nothing(tmp_path: Path) -> None:
@@ -147,12 +137,12 @@ def calls(function) -> int:
 
 def _work(size: int) -> dict[str, int]:
     raw = generate(size).encode()
-    outcome = run_pipeline(raw, "g.yaml", run_scenarios=True)
+    outcome = run_pipeline(raw, "g.yaml", full=True)
     document = outcome.document
     given = collect(document, [("preset", dict(document.presets["all-a"].answers))])
     answers = complete(document, given, fill_defaults=True)[0]
     return {
-        "lint": calls(lambda: run_pipeline(raw, "g.yaml", run_scenarios=True)),
+        "lint": calls(lambda: run_pipeline(raw, "g.yaml", full=True)),
         "matrix": calls(lambda: comparison_data(document)),
         "advise": calls(
             lambda: (evaluate(document, answers), decision_insights(document, answers, skipped=[]))

@@ -38,7 +38,7 @@ def test_the_corpus_is_large_enough() -> None:
 
 
 def _errors(path: Path) -> list[str]:
-    analysis = analyse(path.read_bytes(), str(path), run_scenarios=False)
+    analysis = analyse(path.read_bytes(), str(path), full=False)
     return [d.format_text() for d in analysis.errors]
 
 
@@ -138,8 +138,8 @@ def _mutants() -> st.SearchStrategy[bytes]:
 @settings(max_examples=200, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(mutant=_mutants())
 def test_lint_never_raises_and_locates_every_problem(mutant: bytes) -> None:
-    first = analyse(mutant, "m.yaml", run_scenarios=True)
-    again = analyse(mutant, "m.yaml", run_scenarios=True)
+    first = analyse(mutant, "m.yaml", full=True)
+    again = analyse(mutant, "m.yaml", full=True)
     assert [d.format_text() for d in first.diagnostics] == [
         d.format_text() for d in again.diagnostics
     ]
@@ -329,13 +329,14 @@ def test_save_answers_refuses_a_directory(cli, in_tmp) -> None:
 
 KILL_MID_WRITE = """
 import os, signal, sys
-from fwchoice import atomicfile
+from fwchoice import outputs
 
-real_fsync = os.fsync
 def die(fd):
     os.kill(os.getpid(), signal.SIGKILL)  # the new bytes are written, not yet renamed
-atomicfile.os.fsync = die
-atomicfile.write_atomic(sys.argv[1], "NEW " * 100000, force=True)
+outputs.os.fsync = die
+plan = outputs.OutputPlan()
+plan.add(sys.argv[1], "--output", force=True)
+plan.commit({sys.argv[1]: "NEW " * 100000})
 """
 
 

@@ -50,7 +50,7 @@ def test_output_option_writes_atomically_and_refuses_to_overwrite(cli, in_tmp) -
 
 def _lint_has_errors(data: object) -> bool:
     text = yaml.safe_dump(data, sort_keys=False, allow_unicode=True)
-    analysis = analyse(text.encode(), "mutant.yaml", run_scenarios=False)
+    analysis = analyse(text.encode(), "mutant.yaml", full=False)
     return bool(analysis.errors)
 
 

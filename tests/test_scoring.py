@@ -9,8 +9,9 @@ import pytest
 from conftest import REPO, SHIPPED
 from fwchoice.criteria.answers import collect, complete
 from fwchoice.criteria.loader import CriteriaSource, load_criteria
+from fwchoice.decide.scorer import Scorer
 from fwchoice.decide.scoring import evaluate
-from fwchoice.lint.scenarios import run_scenario
+from fwchoice.lint.scenarios import scenario_layers, scenario_outcome
 
 SHIPPED_DOC = load_criteria(CriteriaSource(SHIPPED, "criteria.yaml", "argument")).document
 THREE = load_criteria(
@@ -116,7 +117,15 @@ def test_caveats_name_needed_features_the_winner_lacks() -> None:
 @pytest.mark.parametrize("scenario", list(SHIPPED_DOC.scenarios))
 def test_every_shipped_scenario_holds(scenario: str) -> None:
     expected = SHIPPED_DOC.scenarios[scenario]
-    assert run_scenario(SHIPPED_DOC, expected).verdict.winner == expected.expect_winner
+    given = collect(SHIPPED_DOC, scenario_layers(SHIPPED_DOC, expected))
+    answers, _ = complete(SHIPPED_DOC, given, fill_defaults=True)
+    full = evaluate(SHIPPED_DOC, answers)
+    assert full.verdict.winner == expected.expect_winner
+    # lint's whole-number check agrees with the full, exact evaluation
+    quick = scenario_outcome(SHIPPED_DOC, expected, Scorer(SHIPPED_DOC))
+    assert quick.winner == full.verdict.winner
+    assert quick.close == (full.verdict.kind != "clear")
+    assert quick.margin_points == pytest.approx(float(full.verdict.margin))
 
 
 @pytest.mark.parametrize(

@@ -10,9 +10,7 @@ from fwchoice.lint.runner import analyse
 
 
 def codes(raw: bytes) -> list[tuple[int, int, str]]:
-    return [
-        (d.line, d.column, d.code) for d in analyse(raw, "f.yaml", run_scenarios=True).diagnostics
-    ]
+    return [(d.line, d.column, d.code) for d in analyse(raw, "f.yaml", full=True).diagnostics]
 
 
 def test_billion_laughs_is_refused_with_bounded_memory() -> None:
@@ -50,7 +48,7 @@ def test_file_over_the_size_limit(tmp_path: Path) -> None:
     with big.open("wb") as handle:
         handle.write(b"version: 1\n")
         handle.write(b"# padding\n" * (MAX_BYTES // 10 + 1))
-    analysis, _ = analyse_source(CriteriaSource(big, "big.yaml", "argument"), run_scenarios=True)
+    analysis, _ = analyse_source(CriteriaSource(big, "big.yaml", "argument"), full=True)
     assert [(d.line, d.column, d.code) for d in analysis.diagnostics] == [(1, 1, "FWC001")]
 
 

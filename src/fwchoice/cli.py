@@ -94,9 +94,9 @@ class FwchoiceGroup(TyperGroup):
                 **extra,
             )
         except FwchoiceError as error:
-            if isinstance(error, console.OutputClosed):
+            if isinstance(error, (console.OutputClosed, console.OutputFailed)):
                 console.silence_stdout()
-            elif str(error):
+            if str(error):
                 console.error_line(str(error))
             if error.exit_code == EXIT_ABORTED and not str(error):
                 console.error_line("Aborted.")
@@ -110,6 +110,13 @@ class FwchoiceGroup(TyperGroup):
         except BrokenPipeError:
             console.silence_stdout()
             return 0
+        except OSError as error:
+            # Our own file handling reports its errors; what is left is the help or
+            # version text failing to reach stdout (``fwchoice --help > /dev/full``).
+            console.silence_stdout()
+            failure = console.output_failed(error)
+            console.error_line(str(failure))
+            return failure.exit_code
         if result == EXIT_ABORTED:  # Typer turns Ctrl-C outside a prompt into Exit(130)
             console.error_line("Aborted.")
         return result if isinstance(result, int) else 0

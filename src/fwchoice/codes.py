@@ -14,9 +14,8 @@ are the one exception: only ``fwchoice lint`` runs scenarios, so a file whose
 expectations went stale can still be explored with ``matrix`` and ``advise``.
 """
 
-from typing import NamedTuple
-
 from fwchoice.diagnostics import Severity
+from fwchoice.record import NamedTuple
 
 
 class Code(NamedTuple):

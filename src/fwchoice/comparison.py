@@ -10,17 +10,19 @@ only lay it out, so the formats cannot disagree. The shape is documented in
 from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
-from fractions import Fraction
-from typing import Any, Literal
+from typing import TYPE_CHECKING, Any, Literal
 
 from fwchoice.criteria.model import RATING_MAX, RATING_MIN, Document, Note
+
+if TYPE_CHECKING:
+    from fwchoice.criteria.model import Exact
 
 Section = Literal["matrix", "features", "benchmarks", "use-cases"]
 SECTIONS: tuple[Section, ...] = ("matrix", "features", "benchmarks", "use-cases")
 MATRIX_FORMAT_VERSION = 1
 
 
-def plain_number(value: Fraction) -> int | float:
+def plain_number(value: Exact) -> int | float:
     """An exact number for JSON: an int when whole, else a float rounded to 4 places."""
     if value.denominator == 1:
         return int(value)

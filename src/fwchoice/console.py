@@ -19,6 +19,18 @@ class OutputClosed(FwchoiceError):
     exit_code = 0
 
 
+class OutputFailed(FwchoiceError):
+    """Standard output cannot be written (a full disk, ``> /dev/full``): exit 1.
+
+    Its stream is pointed at /dev/null once reported, so the interpreter's final
+    flush does not fail a second time with a traceback."""
+
+
+def output_failed(exc: OSError) -> OutputFailed:
+    reason = exc.strerror or str(exc)
+    return OutputFailed(f"cannot write to standard output: {reason[:1].lower()}{reason[1:]}")
+
+
 def stdout_or_fail() -> object:
     if sys.stdout is None:
         raise UsageError("standard output is closed; redirect it to a file or use --output")
@@ -33,6 +45,8 @@ def write(text: str) -> None:
         stream.flush()  # type: ignore[attr-defined]
     except BrokenPipeError:
         raise OutputClosed("") from None
+    except OSError as exc:
+        raise output_failed(exc) from None
     except UnicodeEncodeError:
         # A terminal that cannot show some character: degrade rather than crash.
         encoding = getattr(stream, "encoding", None) or "ascii"
@@ -42,6 +56,8 @@ def write(text: str) -> None:
             stream.flush()  # type: ignore[attr-defined]
         except BrokenPipeError:
             raise OutputClosed("") from None
+        except OSError as exc:
+            raise output_failed(exc) from None
 
 
 def silence_stdout() -> None:
@@ -66,11 +82,11 @@ def error_line(message: str) -> None:
 
 
 def info_line(message: str) -> None:
-    """A status line on stderr (never mixed into data on stdout)."""
+    """A status line on stderr (never mixed into data on stdout); it may name files."""
     if sys.stderr is None:
         return
     try:
-        sys.stderr.write(message + "\n")
+        sys.stderr.write(visible(message) + "\n")
         sys.stderr.flush()
     except (OSError, ValueError):
         pass

@@ -1,6 +1,9 @@
 """A located problem in a criteria file, as lint reports it."""
 
-from typing import Literal, NamedTuple
+from typing import Literal
+
+from fwchoice.record import NamedTuple
+from fwchoice.sanitize import visible
 
 Severity = Literal["error", "warning"]
 DataPath = tuple[str | int, ...]
@@ -42,9 +45,11 @@ class Diagnostic(NamedTuple):
         return json_pointer(self.data_path)
 
     def format_text(self) -> str:
-        """``PATH:LINE:COL: CODE severity: message``, one line whatever the message holds."""
-        message = " ".join(self.message.split())
-        return f"{self.file}:{self.line}:{self.column}: {self.code} {self.severity}: {message}"
+        """``PATH:LINE:COL: CODE severity: message``: one line, whatever the file name
+        or the message (which may quote data) holds."""
+        message = " ".join(visible(self.message).split())
+        where = f"{visible(self.file)}:{self.line}:{self.column}"
+        return f"{where}: {self.code} {self.severity}: {message}"
 
     def sort_key(self) -> tuple[int, int, str, str]:
         return (self.span.line, self.span.column, self.code, self.message)

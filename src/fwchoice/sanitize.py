@@ -1,48 +1,120 @@
-"""Make text from a criteria or answers file safe to show.
+"""The one gate for text that fwchoice did not write itself.
 
-Data is untrusted: a label may hold terminal escape sequences, bidirectional
-overrides or other invisible controls. Every renderer passes data text through
-``visible()`` so it can neither move the cursor nor hide what it says.
+Labels, answers, flag values and file names are untrusted: they may hold
+terminal escape sequences, bidirectional overrides, invisible format
+characters, line separators or undecodable bytes from a file name. Before any
+output, in every command and format, such text passes through this module:
+
+- ``visible()`` for terminals, plain text, Markdown and CSV: every unsafe
+  character becomes a printable escape (``\\x1b``, ``\\u202e``), so data can
+  neither move the cursor, clear the screen, write the clipboard, forge an
+  extra output line nor hide what it says;
+- ``json_safe()`` for JSON: the same characters become JSON's own ``\\uXXXX``
+  escapes, so the data a program reads back is exactly the data in the file.
+
+What is unsafe: every character Python does not call printable (control,
+format, surrogate, private-use, unassigned, line and paragraph separators),
+except the ordinary space separators (U+00A0 and the like), which display as
+blanks. Tabs and line breaks are decided by each caller (``newlines=``).
 """
 
 from __future__ import annotations
 
-import re
+from typing import Any
 
-# C0 and C1 controls (but not \t and \n, which are handled by each caller),
-# DEL, and the Unicode format characters that reorder or hide text.
-_UNSAFE = re.compile(
-    "[\x00-\x08\x0b-\x1f\x7f-\x9f\u200b-\u200f\u202a-\u202e\u2060-\u2064\u2066-\u2069\ufeff]"
+# Category Zs: spaces that display as blank space; printable in every sense
+# that matters here, though str.isprintable() says otherwise.
+_SPACES = frozenset(
+    "\u00a0\u1680\u2000\u2001\u2002\u2003\u2004\u2005\u2006\u2007\u2008\u2009\u200a\u202f\u205f\u3000"
 )
 
 
-def _escape(match: re.Match[str]) -> str:
-    char = match.group()
+def is_unsafe(char: str) -> bool:
+    """Whether one character must be escaped before it is shown."""
+    return not char.isprintable() and char not in _SPACES
+
+
+def _escape(char: str) -> str:
     code = ord(char)
     if code <= 0xFF:
         return f"\\x{code:02x}"
-    return f"\\u{code:04x}"
+    if code <= 0xFFFF:
+        return f"\\u{code:04x}"
+    return f"\\U{code:08x}"
 
 
 def visible(text: str, *, newlines: bool = False) -> str:
-    """Return ``text`` with every control character shown as an escape.
+    """``text`` with every unsafe character shown as an escape.
 
-    With ``newlines=False`` line breaks and tabs become spaces, so the result is
-    always one line.
+    With ``newlines=False`` (the default) line breaks and tabs become spaces, so
+    the result is always one line; with ``newlines=True`` ``\\n`` (and ``\\r\\n``)
+    stay line breaks and tabs become spaces.
     """
     if text.isprintable():
-        # The common case, decided in C: printable text holds no control or
-        # format character (isprintable is False for every one we escape).
+        # The common case, decided in C: printable text holds nothing unsafe.
         return text
-    if not newlines:
-        text = text.replace("\r\n", " ").replace("\n", " ").replace("\t", " ")
-    else:
-        text = text.replace("\r\n", "\n").replace("\t", " ")
-    return _UNSAFE.sub(_escape, text)
+    text = text.replace("\r\n", "\n")
+    if text.replace("\n", "").replace("\t", "").isprintable():
+        # Only line breaks and tabs: still no need to look at each character.
+        return text.replace("\t", " ").replace("\n", "\n" if newlines else " ")
+    out = []
+    for char in text:
+        if char == "\n":
+            out.append("\n" if newlines else " ")
+        elif char == "\t":
+            out.append(" ")
+        elif is_unsafe(char):
+            out.append(_escape(char))
+        else:
+            out.append(char)
+    return "".join(out)
 
 
 def has_unsafe_characters(text: str) -> bool:
-    return _UNSAFE.search(text.replace("\r\n", "\n")) is not None
+    """Whether ``text`` holds anything ``visible()`` would escape (tabs and newlines aside)."""
+    text = text.replace("\r\n", "").replace("\n", "").replace("\t", "")
+    if text.isprintable():
+        return False
+    return any(is_unsafe(c) for c in text)
+
+
+def visible_data(value: Any) -> Any:
+    """A copy of plain data (dicts, lists, strings...) with every string made visible.
+
+    Renderers for the terminal (and its SVG and HTML pictures) get data through
+    this, so no field they show can carry an escape sequence, whichever way the
+    renderer builds its text.
+    """
+    if isinstance(value, str):
+        return visible(value)
+    if isinstance(value, dict):
+        return {k: visible_data(v) for k, v in value.items()}
+    if isinstance(value, (list, tuple)):
+        return [visible_data(v) for v in value]
+    return value
+
+
+def json_safe(text: str) -> str:
+    """JSON text with every unsafe character written as a ``\\uXXXX`` escape.
+
+    Applied to the output of ``json.dumps(..., ensure_ascii=False)``: JSON's own
+    structure is printable ASCII, so anything unsafe is inside a string, where
+    the escape means exactly the same character to a JSON reader.
+    """
+    if text.replace("\n", "").isprintable():
+        return text  # decided in C: the usual case, since JSON's line breaks are structure
+    out = []
+    for char in text:
+        if char == "\n" or not is_unsafe(char):
+            out.append(char)
+            continue
+        code = ord(char)
+        if code > 0xFFFF:  # JSON escapes astral characters as a surrogate pair
+            code -= 0x10000
+            out.append(f"\\u{0xD800 + (code >> 10):04x}\\u{0xDC00 + (code & 0x3FF):04x}")
+        else:
+            out.append(f"\\u{code:04x}")
+    return "".join(out)
 
 
 def quote(value: object, limit: int = 60) -> str:

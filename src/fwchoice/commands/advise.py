@@ -12,15 +12,17 @@ from __future__ import annotations
 import sys
 from collections.abc import Callable, Sequence
 from pathlib import Path
-from typing import TYPE_CHECKING, Any, Literal, NamedTuple
+from typing import TYPE_CHECKING, Any, Literal
 
 from fwchoice import console
-from fwchoice.commands.output import check_export_name, emit, json_text
+from fwchoice.commands.output import check_export_name, emit, finish, json_text
 from fwchoice.criteria.answers import AnswerProblem, Answers, Layer, collect, complete
 from fwchoice.criteria.loader import LoadedCriteria, load_criteria, resolve_source
 from fwchoice.criteria.model import Document
 from fwchoice.errors import EXIT_OK, Aborted, UsageError
 from fwchoice.hints import did_you_mean
+from fwchoice.outputs import OutputPlan
+from fwchoice.record import NamedTuple
 from fwchoice.sanitize import quote
 
 if TYPE_CHECKING:  # rich is imported only when the terminal view is shown
@@ -206,6 +208,38 @@ def saved_answers(
     return header + yaml.safe_dump(record, sort_keys=False, allow_unicode=True, width=100)
 
 
+def check_date(date: str | None) -> None:
+    """A record's date is a real calendar date written YYYY-MM-DD, nothing else:
+    it goes into the record's front matter, where any other text could add keys."""
+    if date is None:
+        return
+    import datetime
+    import re
+
+    if re.fullmatch(r"[0-9]{4}-[0-9]{2}-[0-9]{2}", date):
+        try:
+            datetime.date.fromisoformat(date)
+            return
+        except ValueError:
+            pass
+    raise UsageError(
+        f"--date takes a real date written YYYY-MM-DD, e.g. 2026-11-30; not {quote(date)}"
+    )
+
+
+def plan_outputs(out: AdviceOutput, loaded: LoadedCriteria, answers_files: list[str]) -> OutputPlan:
+    """Check every file the run will write before any question is asked."""
+    check_date(out.date)
+    plan = OutputPlan(inputs=[("criteria file", loaded.source.path)])
+    for path in answers_files:
+        plan.add_input("answers file", path)
+    if out.export:
+        check_export_name(out.export)
+    plan.add(out.output, "--output", force=out.force)
+    plan.add(out.export, "--export", force=out.force)
+    return plan
+
+
 def run(
     *,
     criteria: str | None,
@@ -218,12 +252,12 @@ def run(
 ) -> int:
     loaded = load_criteria(resolve_source(criteria))
     document = loaded.document
-    if out.export:
-        check_export_name(out.export)
+    plan = plan_outputs(out, loaded, answers_files)
     if len(answers_files) > 1:
         from fwchoice.commands.team import run_team
 
-        return run_team(loaded, answers_files, out)
+        return run_team(loaded, answers_files, out, plan)
+    plan.add(save_answers, "--save-answers", force=out.force)
     given, saved = gather(document, preset=preset, answers_files=answers_files, sets=sets)
     answers, skipped = resolve_answers(loaded, given, fill_defaults=defaults or preset is not None)
     from fwchoice.decide.advice import advice_data
@@ -237,31 +271,30 @@ def run(
         from fwchoice.decide.replay import compare
 
         advice["replay"] = compare(saved, document, evaluation, loaded.sha256)
-    if save_answers:
-        from fwchoice.atomicfile import write_atomic
-        from fwchoice.decide.replay import snapshot
-
-        record = saved_answers(loaded, advice, snapshot(document, evaluation))
-        write_atomic(save_answers, record, force=True)
-        console.info_line(f"saved answers to {save_answers}")
 
     def view(terminal: Console, style: TerminalStyle) -> list[RenderableType]:
         from fwchoice.render.advice_table import advice_renderables
+        from fwchoice.sanitize import visible_data
 
-        return advice_renderables(advice, terminal, style)
+        return advice_renderables(visible_data(advice), terminal, style)
 
     def markdown() -> str:
         from fwchoice.render.advice_markdown import advice_markdown
 
         return advice_markdown(advice, document, date=out.date)
 
-    show(
+    contents = show(
         out,
         advice,
         view,
         markdown,
         title=f"fwchoice advise: {advice['verdict']['winner_label']}",
     )
+    if save_answers:
+        from fwchoice.decide.replay import snapshot
+
+        contents[save_answers] = saved_answers(loaded, advice, snapshot(document, evaluation))
+    finish(plan, contents, saved=save_answers)
     return EXIT_OK
 
 
@@ -272,18 +305,18 @@ def show(
     markdown: Callable[[], str],
     *,
     title: str,
-) -> None:
-    """Show a result in the format asked for: the terminal view, its JSON or its record."""
+) -> dict[str, str]:
+    """Show a result in the format asked for: the terminal view, its JSON or its record.
+    Returns the contents of the files to write."""
 
     def text() -> str:
         return json_text(data) if out.format == "json" else markdown()
 
-    emit(
+    return emit(
         view,
         text=None if out.format == "rich" else text,
         output=out.output,
-        force=out.force,
-        no_color=out.no_color,
         export=out.export,
+        no_color=out.no_color,
         title=title,
     )

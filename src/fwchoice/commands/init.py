@@ -3,24 +3,20 @@
 from pathlib import Path
 
 from fwchoice import console
-from fwchoice.atomicfile import write_atomic
-from fwchoice.errors import EXIT_OK, UsageError
-from fwchoice.sanitize import quote
+from fwchoice.errors import EXIT_OK
+from fwchoice.outputs import OutputPlan
+from fwchoice.sanitize import visible
 
 STARTER = Path(__file__).resolve().parent.parent / "templates" / "starter.yaml"
 
 
 def run(path: str, *, force: bool) -> int:
-    text = STARTER.read_text(encoding="utf-8").replace("THIS_FILE", path)
-    target = Path(path)
-    if not target.parent.exists():
-        try:  # `fwchoice init decisions/db.yaml` in a new repository
-            target.parent.mkdir(parents=True)
-        except OSError as exc:
-            raise UsageError(
-                f"cannot create directory {quote(str(target.parent))}: {exc.strerror or exc}"
-            ) from None
-    write_atomic(path, text, force=force)
+    plan = OutputPlan()
+    # `fwchoice init decisions/db.yaml` in a new repository creates decisions/.
+    plan.add(path, "init", force=force, make_parents=True)
+    # The path goes into comment lines: made visible, it cannot start a new YAML line.
+    text = STARTER.read_text(encoding="utf-8").replace("THIS_FILE", visible(path))
+    plan.commit({path: text})
     console.info_line(
         f"wrote {path}: edit it, then run `fwchoice lint {path}` and "
         f"`fwchoice advise --criteria {path}`"

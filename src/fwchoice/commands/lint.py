@@ -32,7 +32,7 @@ def run(
     results: list[FileResult] = []
     summaries: list[str] = []
     for source in sources:
-        analysis, digest = analyse_source(source, run_scenarios=True)
+        analysis, digest = analyse_source(source, full=True)
         results.append(FileResult(source.label, source.describe(), digest, analysis.diagnostics))
         summaries.append(_summary(source, analysis))
     render = {"text": as_text, "json": as_json, "github": as_github}[output_format]

@@ -4,10 +4,11 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Literal
 
-from fwchoice.commands.output import emit, json_text
+from fwchoice.commands.output import check_export_name, emit, finish, json_text
 from fwchoice.comparison import SECTIONS, Section, comparison_data
 from fwchoice.criteria.loader import load_criteria, resolve_source
 from fwchoice.errors import EXIT_OK, UsageError
+from fwchoice.outputs import OutputPlan
 
 if TYPE_CHECKING:  # rich is imported only when the terminal view is shown
     from rich.console import Console, RenderableType
@@ -41,25 +42,31 @@ def run(
     force: bool,
     export: str | None = None,
 ) -> int:
-    loaded = load_criteria(resolve_source(criteria))
-    data = comparison_data(
-        loaded.document, sections_from(sections), criteria_file=loaded.file_info()
-    )
+    chosen = sections_from(sections)
+    source = resolve_source(criteria)
+    plan = OutputPlan(inputs=[("criteria file", source.path)])
+    if export:
+        check_export_name(export)
+    plan.add(output, "--output", force=force)
+    plan.add(export, "--export", force=force)
+    loaded = load_criteria(source)
+    data = comparison_data(loaded.document, chosen, criteria_file=loaded.file_info())
 
     def view(terminal: Console, style: TerminalStyle) -> list[RenderableType]:
         from fwchoice.render.comparison_table import comparison_renderables
+        from fwchoice.sanitize import visible_data
 
-        return comparison_renderables(data, terminal, style)
+        return comparison_renderables(visible_data(data), terminal, style)
 
-    emit(
+    contents = emit(
         view,
         text=None if output_format == "table" else (lambda: _text(data, output_format, output)),
         output=output,
-        force=force,
-        no_color=no_color,
         export=export,
+        no_color=no_color,
         title=f"fwchoice matrix: {data['title']}",
     )
+    finish(plan, contents)
     return EXIT_OK
 
 

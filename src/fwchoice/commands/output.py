@@ -1,4 +1,10 @@
-"""Delivering a command's text: to stdout, or atomically to ``--output FILE``."""
+"""Delivering a command's result: to stdout, and to the files its flags name.
+
+A command renders everything first (the text for ``--output``, the picture for
+``--export``), prints what goes to stdout, and only then writes its files,
+all together (``fwchoice.outputs``): a command that fails writes nothing.
+``--output`` and ``--export`` may be given together; each gets its file.
+"""
 
 from __future__ import annotations
 
@@ -7,29 +13,19 @@ from typing import TYPE_CHECKING
 
 from fwchoice import console
 from fwchoice.errors import UsageError
+from fwchoice.outputs import OutputPlan
+from fwchoice.render.json_text import json_text
+from fwchoice.sanitize import quote
 
 if TYPE_CHECKING:
     from rich.console import RenderableType
 
+__all__ = ["EXPORT_SUFFIXES", "check_export_name", "emit", "finish", "json_text"]
 
-def json_text(data: object) -> str:
-    """The JSON every command writes: indented, UTF-8 kept readable, newline-ended."""
-    import json
-
-    return json.dumps(data, indent=2, ensure_ascii=False) + "\n"
+View = Callable[..., Sequence["RenderableType"]]
 
 
-def deliver(text: str, output: str | None, *, force: bool) -> None:
-    if output:
-        from fwchoice.atomicfile import write_atomic
-
-        write_atomic(output, text, force=force)
-        console.info_line(f"wrote {output}")
-    else:
-        console.write(text)
-
-
-def print_rich(build: Callable[..., Sequence[RenderableType]], *, no_color: bool) -> None:
+def print_rich(build: View, *, no_color: bool) -> None:
     """Render rich output to stdout: live on a terminal, trimmed plain text in a pipe."""
     import sys
 
@@ -50,6 +46,8 @@ def print_rich(build: Callable[..., Sequence[RenderableType]], *, no_color: bool
             terminal.print(Group(*build(terminal, style)), crop=False)
     except BrokenPipeError:
         raise console.OutputClosed("") from None
+    except OSError as exc:
+        raise console.output_failed(exc) from None
     # Tables pad every line to the full width; a file or pipe gets no trailing blanks.
     console.write("".join(line.rstrip() + "\n" for line in captured.get().splitlines()))
 
@@ -61,11 +59,9 @@ EXPORT_SUFFIXES = (".svg", ".html", ".htm")
 def check_export_name(path: str) -> str:
     """The picture format --export PATH asks for, by its extension; a usage error if none.
 
-    Commands that prompt call this before the first question, so a typo does not
-    cost the user their answers."""
+    Commands call this before any work (and before the first question), so a
+    typo does not cost the user their answers."""
     from pathlib import Path
-
-    from fwchoice.sanitize import quote
 
     suffix = Path(path).suffix.lower()
     if suffix not in EXPORT_SUFFIXES:
@@ -73,46 +69,56 @@ def check_export_name(path: str) -> str:
     return suffix
 
 
-def export_picture(
-    build: Callable[..., Sequence[RenderableType]], path: str, *, title: str, force: bool
-) -> None:
-    """Write what the terminal would show as an SVG or HTML file (by its extension)."""
+def picture(build: View, path: str, *, title: str) -> str:
+    """What the terminal would show, as an SVG or HTML document (by the file's extension)."""
     import io
 
-    from fwchoice.atomicfile import write_atomic
     from fwchoice.render.terminal import make_console
+    from fwchoice.sanitize import visible
 
     suffix = check_export_name(path)
     recorder, style = make_console(file=io.StringIO(), width=EXPORT_WIDTH, record=True)
     for part in build(recorder, style):
         recorder.print(part, crop=False)
     if suffix == ".svg":
-        text = recorder.export_svg(title=title)
-    else:
-        text = recorder.export_html(inline_styles=True)
-    write_atomic(path, text, force=force)
-    console.info_line(f"wrote {path}")
+        return recorder.export_svg(title=visible(title))
+    return recorder.export_html(inline_styles=True)
 
 
 def emit(
-    view: Callable[..., Sequence[RenderableType]],
+    view: View,
     *,
     text: Callable[[], str] | None,
     output: str | None,
-    force: bool,
-    no_color: bool,
     export: str | None,
+    no_color: bool,
     title: str,
-) -> None:
-    """Show a result: as a picture (--export), as text (JSON, Markdown, CSV), or as
-    the terminal view, live on stdout or laid out at a fixed width in --output."""
-    if export:
-        export_picture(view, export, title=title, force=force)
-    elif text is not None:
-        deliver(text(), output, force=force)
-    elif output is None:
-        print_rich(view, no_color=no_color)
-    else:
-        from fwchoice.render.text_export import render_plain
+) -> dict[str, str]:
+    """Render a result. Returns the files' contents by path (to commit with the plan);
+    with neither --output nor --export, the result goes to stdout now.
 
-        deliver(render_plain(view), output, force=force)
+    ``text`` gives the text formats (JSON, Markdown, CSV); without it the
+    result is the terminal view, laid out at a fixed width in a file.
+    """
+    contents: dict[str, str] = {}
+    if export:
+        contents[export] = picture(view, export, title=title)
+    if output:
+        if text is not None:
+            contents[output] = text()
+        else:
+            from fwchoice.render.text_export import render_plain
+
+            contents[output] = render_plain(view)
+    if not output and not export:
+        if text is not None:
+            console.write(text())
+        else:
+            print_rich(view, no_color=no_color)
+    return contents
+
+
+def finish(plan: OutputPlan, contents: dict[str, str], *, saved: str | None = None) -> None:
+    """Write the planned files and say so on stderr (``saved`` is the saved-answers file)."""
+    for path in plan.commit(contents):
+        console.info_line(f"saved answers to {path}" if path == saved else f"wrote {path}")

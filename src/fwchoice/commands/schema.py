@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
-from fwchoice.commands.output import deliver, json_text
+from fwchoice import console
+from fwchoice.commands.output import finish, json_text
 from fwchoice.criteria.fileformat import json_schema
 from fwchoice.errors import EXIT_OK
+from fwchoice.outputs import OutputPlan
 
 
 def render_schema() -> str:
@@ -12,5 +14,11 @@ def render_schema() -> str:
 
 
 def run(output: str | None, *, force: bool) -> int:
-    deliver(render_schema(), output, force=force)
+    plan = OutputPlan()
+    plan.add(output, "--output", force=force)
+    text = render_schema()
+    if output:
+        finish(plan, {output: text})
+    else:
+        console.write(text)
     return EXIT_OK

@@ -6,12 +6,14 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from fwchoice.commands.advise import AdviceOutput, read_answers_file, show
+from fwchoice.commands.output import finish
 from fwchoice.criteria.answers import AnswerProblem, collect, complete
 from fwchoice.criteria.loader import LoadedCriteria
 from fwchoice.decide.advice import advice_data, points
 from fwchoice.decide.scoring import evaluate
 from fwchoice.decide.team import Member, agenda, combined_evaluation
 from fwchoice.errors import EXIT_OK, UsageError
+from fwchoice.outputs import OutputPlan
 from fwchoice.sanitize import quote
 
 if TYPE_CHECKING:
@@ -72,18 +74,20 @@ def team_data(loaded: LoadedCriteria, files: list[str]) -> dict[str, Any]:
     }
 
 
-def run_team(loaded: LoadedCriteria, files: list[str], out: AdviceOutput) -> int:
+def run_team(loaded: LoadedCriteria, files: list[str], out: AdviceOutput, plan: OutputPlan) -> int:
     data = team_data(loaded, files)
 
     def view(terminal: Console, style: TerminalStyle) -> list[RenderableType]:
         from fwchoice.render.team_render import team_renderables
+        from fwchoice.sanitize import visible_data
 
-        return team_renderables(data, terminal, style)
+        return team_renderables(visible_data(data), terminal, style)
 
     def markdown() -> str:
         from fwchoice.render.team_render import team_markdown
 
         return team_markdown(data, loaded.document, date=out.date)
 
-    show(out, data, view, markdown, title="fwchoice advise: team decision")
+    contents = show(out, data, view, markdown, title="fwchoice advise: team decision")
+    finish(plan, contents)
     return EXIT_OK

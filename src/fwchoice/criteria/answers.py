@@ -5,10 +5,12 @@ flags and prompts. ``normalize`` turns any of them into the selected choice
 ids, or says in one line what the question accepts.
 """
 
-from typing import Literal, NamedTuple
+from collections.abc import Mapping
+from typing import Literal
 
 from fwchoice.criteria.model import UNSURE, Document, Question
 from fwchoice.hints import did_you_mean
+from fwchoice.record import NamedTuple
 from fwchoice.sanitize import quote
 
 Provenance = Literal["asked", "default", "preset", "flag", "file"]
@@ -167,6 +169,16 @@ def applies(question: Question, answers: Answers) -> bool:
         if not allowed.intersection(answer.choices):
             return False
     return True
+
+
+def applicable_answers(document: Document, answers: Mapping[str, Answer]) -> dict[str, Answer]:
+    """The answers that count: those to questions whose conditions hold, in file order."""
+    counted: dict[str, Answer] = {}
+    for question in document.questions.values():
+        answer = answers.get(question.id)
+        if answer is not None and applies(question, counted):
+            counted[question.id] = answer
+    return counted
 
 
 def default_answers(document: Document) -> dict[str, tuple[str, ...]]:

@@ -8,8 +8,7 @@ on to find the remaining problems in the same run.
 
 from __future__ import annotations
 
-from fractions import Fraction
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from fwchoice.criteria.answers import AnswerProblem, normalize
 from fwchoice.criteria.model import (
@@ -33,12 +32,23 @@ from fwchoice.criteria.model import (
     SourceRef,
 )
 
-DEFAULT_HYBRID_MARGIN = Fraction(3)
+if TYPE_CHECKING:
+    from fwchoice.criteria.model import Exact
+
+DEFAULT_HYBRID_MARGIN = 3
 
 
-def exact(value: float) -> Fraction:
-    """A number from YAML as the decimal its author wrote (0.1 is 1/10, not a binary float)."""
-    return Fraction(repr(value)) if isinstance(value, float) else Fraction(value)
+def exact(value: float) -> Exact:
+    """A number from YAML as the decimal its author wrote (0.1 is 1/10, not a binary float).
+
+    Whole numbers stay ``int``; ``fractions`` is imported only for a decimal."""
+    if isinstance(value, int):
+        return value
+    if value.is_integer():
+        return int(value)
+    from fractions import Fraction
+
+    return Fraction(repr(value))
 
 
 def build_document(data: dict[str, Any]) -> Document:

@@ -8,13 +8,13 @@ built-in file shipped inside the package. Every command says which it used.
 import os
 from collections.abc import Mapping
 from pathlib import Path
-from typing import Literal, NamedTuple
+from typing import Literal
 
-from fwchoice.criteria.cache import content_key
 from fwchoice.criteria.model import Document
 from fwchoice.diagnostics import Diagnostic, Span
 from fwchoice.errors import FwchoiceError, InvalidDocument, UsageError
 from fwchoice.lint.runner import Analysis, analyse
+from fwchoice.record import NamedTuple
 from fwchoice.sanitize import quote
 
 MAX_BYTES = 4 * 1024 * 1024
@@ -39,6 +39,20 @@ class CriteriaSource(NamedTuple):
         if self.origin == "FWCHOICE_CRITERIA":
             return f"{self.label} (from FWCHOICE_CRITERIA)"
         return self.label
+
+
+def content_key(data: bytes) -> str:
+    """SHA-256 of a file's bytes. CPython's built-in implementation imports in a
+    fraction of the time hashlib takes to load OpenSSL, which every run would pay."""
+    try:
+        from _sha2 import sha256  # CPython 3.12+
+    except ImportError:
+        try:
+            from _sha256 import sha256  # CPython 3.10-3.11
+        except ImportError:
+            from hashlib import sha256
+    digest: str = sha256(data).hexdigest()
+    return digest
 
 
 def builtin_path() -> Path:
@@ -102,12 +116,12 @@ def read_bounded(path: Path, label: str) -> bytes | Diagnostic:
     return data
 
 
-def analyse_source(source: CriteriaSource, *, run_scenarios: bool) -> tuple[Analysis, str]:
+def analyse_source(source: CriteriaSource, *, full: bool) -> tuple[Analysis, str]:
     """Lint a source; also returns the SHA-256 of its content (empty if unread)."""
     data = read_bounded(source.path, source.label)
     if isinstance(data, Diagnostic):
         return Analysis(source.label, None, [data]), ""
-    return analyse(data, source.label, run_scenarios=run_scenarios), content_key(data)
+    return analyse(data, source.label, full=full), content_key(data)
 
 
 class LoadedCriteria(NamedTuple):
@@ -128,7 +142,7 @@ class LoadedCriteria(NamedTuple):
 
 def load_criteria(source: CriteriaSource) -> LoadedCriteria:
     """Load a file for use; any error refuses it (scenarios are left to lint)."""
-    analysis, digest = analyse_source(source, run_scenarios=False)
+    analysis, digest = analyse_source(source, full=False)
     if analysis.errors or analysis.document is None:
         raise InvalidDocument(analysis.diagnostics, errors=analysis.errors)
     return LoadedCriteria(source, analysis.document, digest, tuple(analysis.warnings))

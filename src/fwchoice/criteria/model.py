@@ -1,14 +1,25 @@
 """The criteria document as typed, immutable data. No I/O, no validation.
 
-Collections keyed by id are plain dicts in file order; weights and effects are
-``Fraction`` so that scores, margins and ties are exact whatever order the
-file lists things in.
+Collections keyed by id are plain dicts in file order. Weights and effects are
+exact numbers (``Exact``: a whole number, or a ``Fraction`` for a decimal such
+as 0.5) so that scores, margins and ties are exact whatever order the file
+lists things in; whole numbers stay ``int`` so that reading a file needs no
+``fractions`` (the common case).
 """
 
+from __future__ import annotations
+
 from collections.abc import Mapping
-from fractions import Fraction
 from types import MappingProxyType
-from typing import Any, Literal, NamedTuple
+from typing import TYPE_CHECKING, Any, Literal
+
+from fwchoice.record import NamedTuple
+
+if TYPE_CHECKING:
+    from fractions import Fraction
+    from typing import TypeAlias
+
+    Exact: TypeAlias = int | Fraction
 
 QuestionType = Literal["single", "multiple", "yes_no", "scale"]
 
@@ -55,7 +66,7 @@ class Criterion(NamedTuple):
     id: str
     label: str
     description: str
-    weight: Fraction
+    weight: Exact
     ratings: dict[str, int]
     rationale: str = ""
     notes: tuple[Note, ...] = ()
@@ -101,13 +112,13 @@ class Hybrid(NamedTuple):
 
 
 class ConfidenceLevel(NamedTuple):
-    min_margin: Fraction
+    min_margin: Exact
     label: str
     explanation: str = ""
 
 
 class DecisionRules(NamedTuple):
-    hybrid_margin: Fraction = Fraction(3)
+    hybrid_margin: Exact = 3
     # Highest threshold first.
     confidence: tuple[ConfidenceLevel, ...] = ()
 
@@ -116,7 +127,7 @@ class Choice(NamedTuple):
     id: str
     label: str
     help: str = ""
-    weights: Mapping[str, Fraction] = EMPTY
+    weights: Mapping[str, Exact] = EMPTY
     needs: tuple[str, ...] = ()
 
 

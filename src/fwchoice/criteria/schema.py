@@ -15,10 +15,11 @@ from __future__ import annotations
 import math
 import re
 from collections.abc import Callable, Mapping, Sequence
-from typing import Any, Final, NamedTuple
+from typing import Any, Final
 
 from fwchoice.diagnostics import DataPath
 from fwchoice.hints import did_you_mean
+from fwchoice.record import NamedTuple
 from fwchoice.sanitize import quote
 
 Report = Callable[[str, DataPath, str], None]

@@ -29,8 +29,36 @@ from fwchoice.sanitize import quote
 MAX_DEPTH = 24
 
 # libyaml composes the node tree about ten times faster than pure Python.
-_Loader: type[yaml.SafeLoader] = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+_BaseLoader: type[yaml.SafeLoader] = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 _TAG = "tag:yaml.org,2002:"
+
+
+class _Loader(_BaseLoader):  # type: ignore[misc,valid-type]
+    """The safe loader, with the resolver trimmed to what a plain data file needs.
+
+    The composer asks the resolver about every node. PyYAML's resolver also
+    walks a stack of path resolvers on each call, which a data file never
+    uses; answering from the implicit-resolver table directly costs about a
+    fifth of composing the built-in file. Tags are decided exactly as PyYAML's
+    SafeLoader decides them (YAML 1.1).
+    """
+
+    def descend_resolver(self, current_node: object, current_index: object) -> None:
+        return None
+
+    def ascend_resolver(self) -> None:
+        return None
+
+    def resolve(self, kind: type, value: str, implicit: tuple[bool, bool]) -> str:
+        if kind is yaml.ScalarNode:
+            if implicit[0]:
+                for tag, regexp in self.yaml_implicit_resolvers.get(value[:1], ()):
+                    if regexp.match(value):
+                        return str(tag)
+            return f"{_TAG}str"
+        return f"{_TAG}seq" if kind is yaml.SequenceNode else f"{_TAG}map"
+
+
 _SCALAR_TAGS = {f"{_TAG}{name}" for name in ("str", "int", "float", "bool", "null", "timestamp")}
 _YAML_TYPE_NAMES = {
     f"{_TAG}int": "a number",

@@ -21,86 +21,20 @@ Everything is exact (``Fraction``) and computed from the file and the answers.
 from collections.abc import Iterator, Mapping
 from fractions import Fraction
 from itertools import combinations, product
-from math import lcm
-from typing import Any, NamedTuple
+from typing import Any
 
-from fwchoice.criteria.answers import Answer, Answers, display
+from fwchoice.criteria.answers import Answer, Answers, applicable_answers, display
 from fwchoice.criteria.model import EMPTY, RATING_MAX, Document, Question
 from fwchoice.decide.questionnaire import EarlyFinish, ReviewNotes
-from fwchoice.decide.scoring import HUNDRED, applicable_answers
+from fwchoice.decide.scorer import Scorer
+from fwchoice.decide.scoring import HUNDRED
+from fwchoice.record import NamedTuple
 
 MAX_WORLDS = 4096
 MAX_SUBSET_CHOICES = 10
 """Multiple-choice questions with more choices are explored by single toggles."""
 
 ZERO = Fraction(0)
-
-
-class _Scorer:
-    """Fast repeated scoring of one document, in whole numbers.
-
-    Every weight and effect is scaled by the least common multiple of their
-    denominators, so the thousands of evaluations behind ranges and decisive
-    answers are integer sums; the winner only needs each option's weighted sum
-    (all share the denominator), and scores become exact fractions at the end.
-    """
-
-    def __init__(self, document: Document) -> None:
-        self.document = document
-        self.criteria = list(document.criteria)
-        self.options = list(document.options)
-        index = {c: i for i, c in enumerate(self.criteria)}
-        fractions = [document.criteria[c].weight for c in self.criteria]
-        for question in document.questions.values():
-            for choice in question.choices.values():
-                fractions.extend(choice.weights.values())
-        scale = 1
-        for value in fractions:
-            scale = lcm(scale, value.denominator)
-        self.base = [int(document.criteria[c].weight * scale) for c in self.criteria]
-        self.ratings = [
-            [document.criteria[c].ratings.get(o, 0) for c in self.criteria] for o in self.options
-        ]
-        self.effects: dict[tuple[str, str], list[tuple[int, int]]] = {}
-        for question in document.questions.values():
-            for choice in question.choices.values():
-                self.effects[(question.id, choice.id)] = [
-                    (index[c], int(d * scale))
-                    for c, d in choice.weights.items()
-                    if c in index and d
-                ]
-        # Questions whose conditions depend, directly or not, on each question:
-        # changing an answer without dependents changes only its own effects.
-        self.dependents: dict[str, set[str]] = {q: set() for q in document.questions}
-        for question in document.questions.values():
-            for other in question.when:
-                if other in self.dependents:
-                    self.dependents[other].add(question.id)
-
-    def raw_weights(self, answers: Answers) -> list[int]:
-        weights = list(self.base)
-        for qid, answer in applicable_answers(self.document, answers).items():
-            for choice in answer.choices:
-                for i, delta in self.effects.get((qid, choice), ()):
-                    weights[i] += delta
-        return weights
-
-    def weights(self, answers: Answers) -> list[int]:
-        return [max(w, 0) for w in self.raw_weights(answers)]
-
-    def sums(self, weights: list[int]) -> list[int]:
-        return [sum(w * r for w, r in zip(weights, row, strict=True)) for row in self.ratings]
-
-    def scores(self, weights: list[int]) -> list[Fraction]:
-        total = sum(weights)
-        if not total:
-            return [ZERO for _ in self.options]
-        return [Fraction(s * 100, RATING_MAX * total) for s in self.sums(weights)]
-
-    def winner(self, weights: list[int]) -> str:
-        sums = self.sums(weights)
-        best = max(range(len(sums)), key=lambda i: (sums[i], -i))
-        return self.options[best]
 
 
 def question_alternatives(question: Question) -> list[tuple[str, ...]]:
@@ -152,7 +86,7 @@ def analyse_uncertainty(
     document: Document, answers: Answers, open_questions: list[str]
 ) -> Uncertainty:
     """Score ranges and possible winners over every completion of ``open_questions``."""
-    scorer = _Scorer(document)
+    scorer = Scorer(document)
     neutral = {q: a for q, a in answers.items() if q not in open_questions}
     current = scorer.winner(scorer.weights(neutral))
     count = world_count(document, open_questions)
@@ -179,7 +113,7 @@ def analyse_uncertainty(
 
 
 def _weight_box(
-    document: Document, scorer: _Scorer, answers: Answers, open_questions: list[str]
+    document: Document, scorer: Scorer, answers: Answers, open_questions: list[str]
 ) -> tuple[list[Fraction], list[Fraction]]:
     """Each criterion's lowest and highest possible weight (clamped), question by question.
 
@@ -246,7 +180,7 @@ def _extreme_average(
 
 def _bounded(
     document: Document,
-    scorer: _Scorer,
+    scorer: Scorer,
     answers: Answers,
     open_questions: list[str],
     current: str,
@@ -284,7 +218,7 @@ def _bounded(
 
 def settle_first(document: Document, answers: Answers, unsure: list[str]) -> dict[str, Fraction]:
     """How far each unsure question alone moves the leader's margin (others left neutral)."""
-    scorer = _Scorer(document)
+    scorer = Scorer(document)
     neutral = {q: a for q, a in answers.items() if q not in unsure}
     current = scorer.winner(scorer.weights(neutral))
     leader = scorer.options.index(current)
@@ -336,7 +270,7 @@ class Decisive(NamedTuple):
 
 def decisive_answers(document: Document, answers: Answers) -> list[Decisive]:
     """Answers whose change alone changes the winner, with the changes that do it."""
-    scorer = _Scorer(document)
+    scorer = Scorer(document)
     counted = applicable_answers(document, answers)
     raw = scorer.raw_weights(counted)
     current = scorer.winner([max(w, 0) for w in raw])

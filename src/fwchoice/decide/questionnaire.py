@@ -7,10 +7,11 @@ scripted prompter, so this flow is tested without any terminal.
 """
 
 from collections.abc import Callable
-from typing import Literal, NamedTuple, Protocol
+from typing import Literal, Protocol
 
 from fwchoice.criteria.answers import Answer, Answers, complete, display
 from fwchoice.criteria.model import Document, Question
+from fwchoice.record import NamedTuple
 
 UNSURE_VALUE = "\0unsure"
 """The value a prompt returns for 'not sure' (cannot collide with a choice id)."""

@@ -9,11 +9,14 @@ criterion whose change moved the margin, largest effect first.
 from __future__ import annotations
 
 from fractions import Fraction
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from fwchoice.criteria.build import exact
 from fwchoice.criteria.model import RATING_MAX, Document
 from fwchoice.decide.scoring import HUNDRED, Evaluation
+
+if TYPE_CHECKING:
+    from fwchoice.criteria.model import Exact
 
 
 def snapshot(document: Document, evaluation: Evaluation) -> dict[str, Any]:
@@ -28,7 +31,7 @@ def snapshot(document: Document, evaluation: Evaluation) -> dict[str, Any]:
     }
 
 
-def _contribution(entry: dict[str, Any], total: Fraction, a: str, b: str) -> Fraction:
+def _contribution(entry: dict[str, Any], total: Exact, a: str, b: str) -> Fraction:
     if not total:
         return Fraction(0)
     ratings = entry.get("ratings", {})

@@ -15,12 +15,18 @@ All arithmetic is exact (``Fraction``): ties are real ties, and the result does
 not depend on the order the file lists options or criteria in.
 """
 
+from __future__ import annotations
+
 from collections.abc import Mapping
 from fractions import Fraction
-from typing import Literal, NamedTuple
+from typing import TYPE_CHECKING, Literal
 
-from fwchoice.criteria.answers import Answer, applies
+from fwchoice.criteria.answers import Answer, applicable_answers
 from fwchoice.criteria.model import RATING_MAX, ConfidenceLevel, Document, Hybrid
+from fwchoice.record import NamedTuple
+
+if TYPE_CHECKING:
+    from fwchoice.criteria.model import Exact
 
 HUNDRED = Fraction(100)
 
@@ -28,28 +34,18 @@ HUNDRED = Fraction(100)
 class WeightChange(NamedTuple):
     question: str
     choice: str
-    delta: Fraction
+    delta: Exact
 
 
 class CriterionWeight(NamedTuple):
     criterion: str
-    base: Fraction
+    base: Exact
     changes: tuple[WeightChange, ...]
     value: Fraction
 
     @property
     def clamped(self) -> bool:
         return self.base + sum((c.delta for c in self.changes), Fraction(0)) < 0
-
-
-def applicable_answers(document: Document, answers: Mapping[str, Answer]) -> dict[str, Answer]:
-    """The answers that count: those to questions whose conditions hold, in file order."""
-    counted: dict[str, Answer] = {}
-    for question in document.questions.values():
-        answer = answers.get(question.id)
-        if answer is not None and applies(question, counted):
-            counted[question.id] = answer
-    return counted
 
 
 def weigh(document: Document, answers: Mapping[str, Answer]) -> dict[str, CriterionWeight]:
@@ -66,7 +62,7 @@ def weigh(document: Document, answers: Mapping[str, Answer]) -> dict[str, Criter
                     changes[cid].append(WeightChange(qid, choice_id, delta))
     result = {}
     for cid, criterion in document.criteria.items():
-        total = criterion.weight + sum((c.delta for c in changes[cid]), Fraction(0))
+        total = Fraction(criterion.weight) + sum((c.delta for c in changes[cid]), Fraction(0))
         result[cid] = CriterionWeight(
             cid, criterion.weight, tuple(changes[cid]), max(total, Fraction(0))
         )

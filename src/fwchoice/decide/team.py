@@ -9,7 +9,7 @@ margin: the disagreements worth discussing first.
 """
 
 from fractions import Fraction
-from typing import Any, NamedTuple
+from typing import Any
 
 from fwchoice.criteria.answers import Answer, Answers, display
 from fwchoice.criteria.model import Document
@@ -25,6 +25,7 @@ from fwchoice.decide.scoring import (
     rank,
     weigh,
 )
+from fwchoice.record import NamedTuple
 
 
 class Member(NamedTuple):

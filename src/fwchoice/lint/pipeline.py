@@ -7,8 +7,6 @@
 4. run every registered semantic check (and, for lint, the scenarios).
 """
 
-from typing import Any, NamedTuple
-
 from fwchoice.codes import severity_of
 from fwchoice.criteria.build import build_document
 from fwchoice.criteria.fileformat import DOCUMENT
@@ -18,6 +16,7 @@ from fwchoice.criteria.yamlfile import ParsedYaml, YamlProblem, decode, parse
 from fwchoice.diagnostics import DataPath, Diagnostic
 from fwchoice.lint import questionnaire, references  # noqa: F401 - registers checks
 from fwchoice.lint.registry import CHECKS, CheckContext, Where
+from fwchoice.record import NamedTuple
 
 # Problems about a value point at the value; the rest (unknown, missing,
 # duplicate keys, undefined ids used as keys...) point at the key.
@@ -57,16 +56,16 @@ class _Collector:
 class Outcome(NamedTuple):
     document: Document | None
     diagnostics: list[Diagnostic]
-    cleaned: dict[str, Any] | None
-    """The validated data the document was built from (what the cache keeps)."""
 
 
-def run_pipeline(raw: bytes, file: str, *, run_scenarios: bool) -> Outcome:
+def run_pipeline(raw: bytes, file: str, *, full: bool) -> Outcome:
+    """Analyse a file. ``full`` is lint's analysis: every check, scenarios and
+    warnings included; without it, only what decides whether the file can be used."""
     try:
         text, encoding_problems = decode(raw, file)
         parsed = parse(text, file)
     except YamlProblem as problem:
-        return Outcome(None, sorted(problem.diagnostics, key=Diagnostic.sort_key), None)
+        return Outcome(None, sorted(problem.diagnostics, key=Diagnostic.sort_key))
     collector = _Collector(parsed)
     collector.diagnostics.extend(encoding_problems)
     if not isinstance(parsed.data, dict):
@@ -76,7 +75,7 @@ def run_pipeline(raw: bytes, file: str, *, run_scenarios: bool) -> Outcome:
             "the file must be a mapping that starts with `version: 1`, "
             f"not {type_name(parsed.data)}",
         )
-        return Outcome(None, sorted(collector.diagnostics, key=Diagnostic.sort_key), None)
+        return Outcome(None, sorted(collector.diagnostics, key=Diagnostic.sort_key))
     cleaned = DOCUMENT.check(parsed.data, (), collector)
     for hidden in parsed.shadowed:
         spec = DOCUMENT.at(hidden.base)
@@ -87,14 +86,14 @@ def run_pipeline(raw: bytes, file: str, *, run_scenarios: bool) -> Outcome:
     document = None
     if cleaned is not INVALID:
         document = build_document(cleaned)
-        if run_scenarios:
-            # Scoring is imported only when scenarios run: loading a file for
-            # matrix does not pay for it.
+        if full:
+            # The scenario check (and the scorer it needs) is imported only for
+            # lint: loading a file for matrix or advise does not pay for it.
             from fwchoice.lint import scenarios  # noqa: F401 - registers its check
         context = CheckContext(document, parsed.data, collector, text)
         for registered in CHECKS:
-            if run_scenarios or not registered.scenario:
+            if full or not registered.lint_only:
                 registered.function(context)
     unique = {(d.span, d.code, d.message): d for d in collector.diagnostics}
     ordered = sorted(unique.values(), key=Diagnostic.sort_key)
-    return Outcome(document, ordered, cleaned if document is not None else None)
+    return Outcome(document, ordered)

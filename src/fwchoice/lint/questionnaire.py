@@ -67,7 +67,7 @@ def questions_fit_their_type(ctx: CheckContext) -> None:
             )
 
 
-@check("FWC307")
+@check("FWC307", lint_only=True)
 def choices_have_effects(ctx: CheckContext) -> None:
     """Each choice changes some weight or adds a need; otherwise it cannot matter."""
     for qid, question in ctx.document.questions.items():

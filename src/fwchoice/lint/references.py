@@ -134,7 +134,7 @@ def _scale_effect_ids(data: Any, qid: str) -> list[str]:
     return [k for k in per_step if isinstance(k, str)] if isinstance(per_step, dict) else []
 
 
-@check("FWC207")
+@check("FWC207", lint_only=True)
 def labels_are_distinct(ctx: CheckContext) -> None:
     """Options, criteria, features and questions each have labels a reader can tell apart."""
     document = ctx.document
@@ -182,7 +182,7 @@ def criteria_can_matter(ctx: CheckContext) -> None:
         )
 
 
-@check("FWC209")
+@check("FWC209", lint_only=True)
 def text_is_printable(ctx: CheckContext) -> None:
     """Text holds no control characters (escape sequences, bidi overrides...)."""
     if not has_unsafe_characters(ctx.source_text) and "\\" not in ctx.source_text:

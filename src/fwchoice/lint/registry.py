@@ -5,10 +5,11 @@ and never raises for bad data. Its docstring says what it catches.
 """
 
 from collections.abc import Callable
-from typing import Any, Literal, NamedTuple, Protocol
+from typing import Any, Literal, Protocol
 
 from fwchoice.criteria.model import Document
 from fwchoice.diagnostics import DataPath
+from fwchoice.record import NamedTuple
 
 Where = Literal["key", "value"]
 
@@ -53,8 +54,10 @@ CheckFunction = Callable[[CheckContext], None]
 class Check(NamedTuple):
     function: CheckFunction
     codes: tuple[str, ...]
-    scenario: bool
-    """Scenario checks score the file; only ``fwchoice lint`` runs them."""
+    lint_only: bool
+    """Run by ``fwchoice lint`` only: scenarios (a file whose expectations went stale
+    can still be explored) and checks that can only warn (other commands refuse a
+    file for its errors, and do not show warnings)."""
 
     @property
     def name(self) -> str:
@@ -64,9 +67,9 @@ class Check(NamedTuple):
 CHECKS: list[Check] = []
 
 
-def check(*codes: str, scenario: bool = False) -> Callable[[CheckFunction], CheckFunction]:
+def check(*codes: str, lint_only: bool = False) -> Callable[[CheckFunction], CheckFunction]:
     def register(function: CheckFunction) -> CheckFunction:
-        CHECKS.append(Check(function, codes, scenario))
+        CHECKS.append(Check(function, codes, lint_only))
         return function
 
     return register

@@ -3,9 +3,10 @@
 from __future__ import annotations
 
 from fwchoice.criteria.answers import AnswerProblem, Layer, collect, complete
-from fwchoice.criteria.model import Document, Scenario
-from fwchoice.decide.scoring import Evaluation, Verdict, decide, evaluate, rank, weigh
+from fwchoice.criteria.model import RATING_MAX, Document, Scenario
+from fwchoice.decide.scorer import Scorer
 from fwchoice.lint.registry import CheckContext, check
+from fwchoice.record import NamedTuple
 from fwchoice.sanitize import quote
 
 
@@ -17,35 +18,48 @@ def scenario_layers(document: Document, scenario: Scenario) -> list[Layer]:
     return layers
 
 
-def run_scenario(document: Document, scenario: Scenario) -> Evaluation:
-    """Score a scenario the way `advise --preset P --set ... --defaults` would."""
+class ScenarioOutcome(NamedTuple):
+    winner: str
+    margin_points: float
+    """For the message only; the hybrid decision is made exactly."""
+    close: bool
+    """Whether the margin is below the file's hybrid margin (or a tie)."""
+
+
+def scenario_outcome(document: Document, scenario: Scenario, scorer: Scorer) -> ScenarioOutcome:
+    """What lint needs to know, computed in whole numbers (no reasons, no flip lines)."""
     given = collect(document, scenario_layers(document, scenario))
     answers, _ = complete(document, given, fill_defaults=True)
-    return evaluate(document, answers)
+    weights = scorer.weights(answers)
+    sums = scorer.sums(weights)
+    order = sorted(range(len(sums)), key=lambda i: (-sums[i], i))
+    winner = order[0]
+    total = sum(weights)
+    if len(order) < 2 or not total:
+        return ScenarioOutcome(scorer.options[winner], 0.0, len(order) > 1)
+    gap = sums[winner] - sums[order[1]]
+    # margin = 100 * gap / (RATING_MAX * total), compared without division.
+    close = gap == 0 or 100 * gap < document.decision.hybrid_margin * RATING_MAX * total
+    return ScenarioOutcome(scorer.options[winner], 100 * gap / (RATING_MAX * total), close)
 
 
-def scenario_verdict(document: Document, scenario: Scenario) -> Verdict:
-    """Only the verdict: what lint needs, without reasons, caveats or flip lines."""
-    given = collect(document, scenario_layers(document, scenario))
-    answers, _ = complete(document, given, fill_defaults=True)
-    weights = weigh(document, answers)
-    return decide(document, rank(document, {c: w.value for c, w in weights.items()}))
-
-
-@check("FWC401", scenario=True)
+@check("FWC401", lint_only=True)
 def scenarios_hold(ctx: CheckContext) -> None:
     """Each scenario's answers still give the expected winner (and hybrid or not)."""
     document = ctx.document
+    if not document.scenarios:
+        return
+    scorer = Scorer(document)
     for sid, scenario in document.scenarios.items():
         if scenario.expect_winner not in document.options:
             continue
         try:
-            verdict = scenario_verdict(document, scenario)
+            verdict = scenario_outcome(document, scenario, scorer)
         except AnswerProblem:
             continue  # reported by scenarios_are_well_formed
         expected = document.options[scenario.expect_winner].label
         got = document.options[verdict.winner].label
-        margin = f"{float(verdict.margin):.1f}"
+        margin = f"{verdict.margin_points:.1f}"
         if verdict.winner != scenario.expect_winner:
             ctx.report(
                 "FWC401",
@@ -53,10 +67,7 @@ def scenarios_hold(ctx: CheckContext) -> None:
                 f"scenario {quote(sid)} expects {expected} but {got} comes first "
                 f"(by {margin} points)",
             )
-        elif (
-            scenario.expect_hybrid is not None
-            and (verdict.kind != "clear") != scenario.expect_hybrid
-        ):
+        elif scenario.expect_hybrid is not None and verdict.close != scenario.expect_hybrid:
             wanted = "a hybrid" if scenario.expect_hybrid else "a clear verdict"
             ctx.report(
                 "FWC401",

@@ -1,9 +1,11 @@
 """Lint results as text, JSON or GitHub workflow commands (plain strings, no rich)."""
 
 from collections.abc import Sequence
-from typing import Any, NamedTuple
+from typing import Any
 
 from fwchoice.diagnostics import Diagnostic
+from fwchoice.record import NamedTuple
+from fwchoice.sanitize import visible
 
 LINT_FORMAT_VERSION = 1
 
@@ -21,6 +23,7 @@ def as_text(results: Sequence[FileResult]) -> str:
 
 def _github_escape(text: str, *, property_value: bool = False) -> str:
     # https://github.com/actions/toolkit/blob/main/packages/core/src/command.ts
+    text = visible(text)
     text = text.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
     if property_value:
         text = text.replace(":", "%3A").replace(",", "%2C")
@@ -47,7 +50,7 @@ def as_github(results: Sequence[FileResult]) -> str:
 
 
 def as_json(results: Sequence[FileResult]) -> str:
-    import json
+    from fwchoice.render.json_text import json_text
 
     files: list[dict[str, Any]] = []
     total_errors = total_warnings = 0
@@ -84,4 +87,4 @@ def as_json(results: Sequence[FileResult]) -> str:
         "warnings": total_warnings,
         "files": files,
     }
-    return json.dumps(document, indent=2, ensure_ascii=False) + "\n"
+    return json_text(document)

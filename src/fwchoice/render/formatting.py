@@ -1,7 +1,9 @@
 """Small text conventions shared by every renderer: stars, figures, ratios, notes."""
 
 from collections.abc import Iterator
-from typing import Any, NamedTuple
+from typing import Any
+
+from fwchoice.record import NamedTuple
 
 
 class Glyphs(NamedTuple):

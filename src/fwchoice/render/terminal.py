@@ -7,7 +7,7 @@ data can neither style itself nor move the cursor.
 
 import os
 import sys
-from typing import IO, Any, NamedTuple
+from typing import IO, Any
 
 from rich import box
 from rich.cells import cell_len
@@ -17,6 +17,7 @@ from rich.segment import Segment
 from rich.table import Table
 from rich.text import Text
 
+from fwchoice.record import NamedTuple
 from fwchoice.render.formatting import GLYPH_PROBE, Glyphs
 from fwchoice.sanitize import visible
 

@@ -1,0 +1,89 @@
+"""Fast repeated scoring of one document, in whole numbers.
+
+Every weight and effect is scaled by the least common multiple of their
+denominators, so the many evaluations behind lint's scenarios, score ranges,
+decisive answers and robustness are integer sums. Who leads depends only on
+each option's weighted sum (every option shares the denominator), so exact
+fractions are made only where a score is shown.
+"""
+
+from __future__ import annotations
+
+from math import lcm
+from typing import TYPE_CHECKING
+
+from fwchoice.criteria.answers import Answers, applicable_answers
+from fwchoice.criteria.model import RATING_MAX, Document
+
+if TYPE_CHECKING:
+    from fractions import Fraction
+
+
+class Scorer:
+    """Fast repeated scoring of one document, in whole numbers.
+
+    Every weight and effect is scaled by the least common multiple of their
+    denominators, so the thousands of evaluations behind ranges and decisive
+    answers are integer sums; the winner only needs each option's weighted sum
+    (all share the denominator), and scores become exact fractions at the end.
+    """
+
+    def __init__(self, document: Document) -> None:
+        self.document = document
+        self.criteria = list(document.criteria)
+        self.options = list(document.options)
+        index = {c: i for i, c in enumerate(self.criteria)}
+        fractions = [document.criteria[c].weight for c in self.criteria]
+        for question in document.questions.values():
+            for choice in question.choices.values():
+                fractions.extend(choice.weights.values())
+        scale = 1
+        for value in fractions:
+            scale = lcm(scale, value.denominator)
+        self.base = [int(document.criteria[c].weight * scale) for c in self.criteria]
+        self.ratings = [
+            [document.criteria[c].ratings.get(o, 0) for c in self.criteria] for o in self.options
+        ]
+        self.effects: dict[tuple[str, str], list[tuple[int, int]]] = {}
+        for question in document.questions.values():
+            for choice in question.choices.values():
+                self.effects[(question.id, choice.id)] = [
+                    (index[c], int(d * scale))
+                    for c, d in choice.weights.items()
+                    if c in index and d
+                ]
+        # Questions whose conditions depend, directly or not, on each question:
+        # changing an answer without dependents changes only its own effects.
+        self.dependents: dict[str, set[str]] = {q: set() for q in document.questions}
+        for question in document.questions.values():
+            for other in question.when:
+                if other in self.dependents:
+                    self.dependents[other].add(question.id)
+
+    def raw_weights(self, answers: Answers) -> list[int]:
+        weights = list(self.base)
+        for qid, answer in applicable_answers(self.document, answers).items():
+            for choice in answer.choices:
+                for i, delta in self.effects.get((qid, choice), ()):
+                    weights[i] += delta
+        return weights
+
+    def weights(self, answers: Answers) -> list[int]:
+        return [max(w, 0) for w in self.raw_weights(answers)]
+
+    def sums(self, weights: list[int]) -> list[int]:
+        return [sum(w * r for w, r in zip(weights, row, strict=True)) for row in self.ratings]
+
+    def scores(self, weights: list[int]) -> list[Fraction]:
+        """Each option's score, exact, in points of 100."""
+        from fractions import Fraction
+
+        total = sum(weights)
+        if not total:
+            return [Fraction(0) for _ in self.options]
+        return [Fraction(s * 100, RATING_MAX * total) for s in self.sums(weights)]
+
+    def winner(self, weights: list[int]) -> str:
+        sums = self.sums(weights)
+        best = max(range(len(sums)), key=lambda i: (sums[i], -i))
+        return self.options[best]
