@@ -135,7 +135,7 @@ def test_partial_answers_without_a_terminal_name_the_missing(cli, in_tmp) -> Non
     ("content", "message"),
     [
         ("app_kind: [api\n", "FWC004"),
-        ("- app_kind\n", "must be a mapping"),
+        ("- app_kind\n", "must map question ids to answers"),
         ("app_kind: &a api\nteam: *a\n", "FWC006"),
         ("app_kind: nope\n", "'nope' is not a choice of question 'app_kind'"),
         ("", "FWC009"),

@@ -228,4 +228,4 @@ def test_package_metadata_is_complete() -> None:
         assert project.get(key), key
     assert project["requires-python"] == ">=3.10"
     assert "Programming Language :: Python :: 3.10" in project["classifiers"]
-    assert project["scripts"] == {"fwchoice": "fwchoice.cli:main"}
+    assert project["scripts"] == {"fwchoice": "fwchoice.__main__:main"}

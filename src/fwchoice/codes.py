@@ -86,6 +86,23 @@ _ALL = [
         "empty or multi-document file",
         "The file is empty, holds only comments, or holds more than one YAML document.",
     ),
+    Code(
+        "FWC010",
+        "error",
+        "too many values",
+        "The file holds more YAML values (scalars, lists and mappings) than fwchoice reads "
+        "(see the README's Limits). A decision file is hand-written; one this big is "
+        "almost certainly the wrong file, and composing it would take seconds and "
+        "gigabytes.",
+    ),
+    Code(
+        "FWC011",
+        "error",
+        "too many problems",
+        "So many problems of one kind (usually duplicate keys) that listing every one "
+        "would cost more than it helps; the first ones are listed. Fix them and run lint "
+        "again.",
+    ),
     # --- shape -------------------------------------------------------------------
     Code(
         "FWC101",

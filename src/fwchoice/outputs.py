@@ -26,6 +26,7 @@ import stat
 from pathlib import Path
 
 from fwchoice.errors import UsageError
+from fwchoice.pathkind import describe
 from fwchoice.record import NamedTuple
 from fwchoice.sanitize import quote
 
@@ -41,20 +42,6 @@ class Target(NamedTuple):
     """How the user named it, for messages: '--output', '--save-answers'..."""
     force: bool
     make_parents: bool = False
-
-
-def _kind(mode: int) -> str:
-    if stat.S_ISDIR(mode):
-        return "a directory"
-    if stat.S_ISFIFO(mode):
-        return "a FIFO"
-    if stat.S_ISCHR(mode):
-        return "a character device"
-    if stat.S_ISBLK(mode):
-        return "a block device"
-    if stat.S_ISSOCK(mode):
-        return "a socket"
-    return "not a regular file"
 
 
 def _identity(path: str | Path) -> tuple[int, int] | None:
@@ -110,14 +97,14 @@ class OutputPlan:
             followed = _stat_or_none(target.path)
             if followed is not None and not stat.S_ISREG(followed.st_mode):
                 raise UsageError(
-                    f"{shown} points at {_kind(followed.st_mode)}; fwchoice writes only "
+                    f"{shown} points at {describe(followed.st_mode)}; fwchoice writes only "
                     "regular files"
                 )
         elif info is not None and not stat.S_ISREG(info.st_mode):
             if stat.S_ISDIR(info.st_mode):
                 raise UsageError(f"{shown} is a directory; give a file name")
             raise UsageError(
-                f"{shown} is {_kind(info.st_mode)}; fwchoice writes only regular files "
+                f"{shown} is {describe(info.st_mode)}; fwchoice writes only regular files "
                 "(leave out the option to print to standard output)"
             )
         if info is not None and not target.force:
@@ -254,7 +241,7 @@ def _place(target: Target, temporary: str) -> None:
             stat.S_ISREG(current.st_mode) or stat.S_ISLNK(current.st_mode)
         ):
             raise UsageError(
-                f"{shown} is {_kind(current.st_mode)}; fwchoice writes only regular files"
+                f"{shown} is {describe(current.st_mode)}; fwchoice writes only regular files"
             )
         if current is not None and stat.S_ISREG(current.st_mode):
             # Keep the permissions of the file being replaced.

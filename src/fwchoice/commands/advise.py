@@ -11,12 +11,12 @@ from __future__ import annotations
 
 import sys
 from collections.abc import Callable, Sequence
-from pathlib import Path
 from typing import TYPE_CHECKING, Any, Literal
 
 from fwchoice import console
 from fwchoice.commands.output import check_export_name, emit, finish, json_text
 from fwchoice.criteria.answers import AnswerProblem, Answers, Layer, collect, complete
+from fwchoice.criteria.answersfile import read_answers_file
 from fwchoice.criteria.loader import LoadedCriteria, load_criteria, resolve_source
 from fwchoice.criteria.model import Document
 from fwchoice.errors import EXIT_OK, Aborted, UsageError
@@ -78,35 +78,6 @@ def parse_set(values: list[str]) -> dict[str, object]:
     return parsed
 
 
-def read_answers_file(path: str) -> tuple[dict[str, object], dict[str, Any]]:
-    """An answers file (YAML or JSON): its answers, and what else a saved file records."""
-    from fwchoice.criteria.loader import read_bounded
-    from fwchoice.criteria.yamlfile import YamlProblem, decode, load_answers_data
-
-    raw = read_bounded(Path(path), path)
-    if not isinstance(raw, bytes):
-        raise UsageError(f"answers file {quote(path)}: {raw.message}")
-    try:
-        text, bom = decode(raw, path)
-        if bom:
-            raise YamlProblem(bom)
-        data = load_answers_data(text, path)
-    except YamlProblem as problem:
-        first = problem.diagnostics[0]
-        raise UsageError(f"answers file {first.format_text()}") from None
-    if not isinstance(data, dict):
-        raise UsageError(
-            f"answers file {quote(path)} must be a mapping of question ids to answers, "
-            "e.g. `admin: yes`"
-        )
-    if "fwchoice_answers" in data:
-        answers = data.get("answers")
-        if not isinstance(answers, dict):
-            raise UsageError(f"answers file {quote(path)} has no `answers:` mapping")
-        return answers, data
-    return data, {}
-
-
 def gather(
     document: Document,
     *,
@@ -125,14 +96,14 @@ def gather(
             )
         layers.append(("preset", dict(document.presets[preset].answers)))
     for path in answers_files:
-        answers, record = read_answers_file(path)
+        answers, record = read_answers_file(path)[1:]
         try:
             collect(document, [("file", answers)])
         except AnswerProblem as problem:
             changed = " (the criteria may have changed since it was saved)" if record else ""
             raise UsageError(f"answers file {quote(path)}: {problem}{changed}") from None
         layers.append(("file", answers))
-        saved = record
+        saved = record or {}
     if sets:
         try:
             collect(document, [("flag", parse_set(sets))])

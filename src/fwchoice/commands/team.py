@@ -5,9 +5,10 @@ from __future__ import annotations
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from fwchoice.commands.advise import AdviceOutput, read_answers_file, show
+from fwchoice.commands.advise import AdviceOutput, show
 from fwchoice.commands.output import finish
 from fwchoice.criteria.answers import AnswerProblem, collect, complete
+from fwchoice.criteria.answersfile import read_answers_file
 from fwchoice.criteria.loader import LoadedCriteria
 from fwchoice.decide.advice import advice_data, points
 from fwchoice.decide.scoring import evaluate
@@ -38,7 +39,7 @@ def team_data(loaded: LoadedCriteria, files: list[str]) -> dict[str, Any]:
     members: list[Member] = []
     taken: set[str] = set()
     for path in files:
-        raw, _ = read_answers_file(path)
+        raw = read_answers_file(path).answers
         try:
             given = collect(document, [("file", raw)])
         except AnswerProblem as problem:

@@ -104,7 +104,9 @@ def _yes_no(question: Question, raw: object) -> str:
 def _scale(question: Question, raw: object) -> str:
     if isinstance(raw, str):
         word = raw.strip()
-        if word.isdigit():
+        # ASCII digits only: str.isdigit() also accepts '²' and '①', which int()
+        # rejects, and a scale has at most ten points.
+        if word.isascii() and word.isdigit() and len(word) <= 3:
             raw = int(word)
         else:
             for choice in question.choices.values():

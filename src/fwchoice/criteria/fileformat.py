@@ -11,6 +11,8 @@ from typing import Any
 
 from fwchoice.criteria.model import FORMAT_VERSION, RATING_MAX, RATING_MIN
 from fwchoice.criteria.schema import (
+    END,
+    NOT_BLANK,
     AnyOf,
     Boolean,
     Choice,
@@ -19,6 +21,7 @@ from fwchoice.criteria.schema import (
     IdMap,
     ListOf,
     Named,
+    Nullable,
     Number,
     Record,
     Spec,
@@ -34,7 +37,7 @@ NOTE_STATUSES = ("dated", "disputed", "unsourced", "nuance")
 _url = Text(
     description="A web address (http or https).",
     max_length=500,
-    pattern=r"^https?://\S+$",
+    pattern=f"^https?://{NOT_BLANK}+{END}",
     pattern_hint="give a full http(s):// address",
 )
 
@@ -399,3 +402,89 @@ DOCUMENT: Spec = Record(
 def json_schema() -> dict[str, Any]:
     """The format as a JSON Schema (draft 2020-12)."""
     return to_json_schema(DOCUMENT, title="fwchoice criteria file", schema_id=SCHEMA_ID)
+
+
+# --- saved answers -----------------------------------------------------------------
+
+ANSWERS_MARKER = "fwchoice_answers"
+"""The key that makes an answers file a saved record (``--save-answers``)."""
+ANSWERS_FORMAT_VERSION = 1
+ANSWERS_SCHEMA_ID = "https://github.com/fwchoice/fwchoice/raw/main/docs/schemas/answers.schema.json"
+PROVENANCES = ("asked", "default", "preset", "flag", "file")
+VERDICT_KINDS = ("clear", "hybrid", "tie")
+
+_points = Number(minimum=0, maximum=100, description="Points of 100.")
+
+SAVED_ANSWERS: Spec = Record(
+    description=(
+        "Answers saved by `fwchoice advise --save-answers`, with what they led to, so a "
+        "later run can replay them and explain what changed."
+    ),
+    fields={
+        ANSWERS_MARKER: Field(
+            Version(ANSWERS_FORMAT_VERSION, "Format version; always 1.", key=ANSWERS_MARKER),
+            True,
+        ),
+        "criteria": Field(
+            Record(
+                description="The criteria file the answers were scored with.",
+                fields={
+                    "path": Field(Text(max_length=4096, description="As the user named it.")),
+                    "version": Field(Version(FORMAT_VERSION, "Its format version.")),
+                    "sha256": Field(
+                        Text(
+                            max_length=64,
+                            pattern=f"^[0-9a-f]{{64}}{END}",
+                            pattern_hint="a SHA-256 is 64 lower-case hexadecimal digits",
+                        )
+                    ),
+                },
+            ),
+            True,
+        ),
+        "verdict": Field(
+            Record(
+                description="What the answers led to then.",
+                fields={
+                    "kind": Field(Choice(VERDICT_KINDS, "clear, hybrid or tie."), True),
+                    "winner": Field(Id(description="The option that came first."), True),
+                    "runner_up": Field(Nullable(Id(description="The option that came second."))),
+                    "margin": Field(_points),
+                    "scores": Field(IdMap(_points, what="option", description="Each score.")),
+                },
+            ),
+            True,
+        ),
+        "answers": Field(_answers, True),
+        "how": Field(
+            IdMap(
+                Choice(PROVENANCES, "How the answer was given."),
+                what="question",
+                description="How each answer was given.",
+            )
+        ),
+        "snapshot": Field(
+            IdMap(
+                Record(
+                    fields={
+                        "label": Field(Text(max_length=200)),
+                        "weight": Field(
+                            Number(minimum=0, maximum=1_000_000, description="Final weight."),
+                            True,
+                        ),
+                        "ratings": Field(_ratings, True),
+                    }
+                ),
+                what="criterion",
+                description="Each criterion's final weight and ratings, as scored then.",
+            )
+        ),
+    },
+)
+
+
+def answers_json_schema() -> dict[str, Any]:
+    """The saved-answers format as a JSON Schema (draft 2020-12)."""
+    return to_json_schema(
+        SAVED_ANSWERS, title="fwchoice saved answers", schema_id=ANSWERS_SCHEMA_ID
+    )

@@ -6,6 +6,7 @@ built-in file shipped inside the package. Every command says which it used.
 """
 
 import os
+import stat
 from collections.abc import Mapping
 from pathlib import Path
 from typing import Literal
@@ -14,6 +15,7 @@ from fwchoice.criteria.model import Document
 from fwchoice.diagnostics import Diagnostic, Span
 from fwchoice.errors import FwchoiceError, InvalidDocument, UsageError
 from fwchoice.lint.runner import Analysis, analyse
+from fwchoice.pathkind import describe
 from fwchoice.record import NamedTuple
 from fwchoice.sanitize import quote
 
@@ -88,30 +90,49 @@ def resolve_source(
     return CriteriaSource(path, str(path), "built-in")
 
 
-def read_bounded(path: Path, label: str) -> bytes | Diagnostic:
-    """The file's bytes, or a located diagnostic if it is too large to be a criteria file."""
+def read_bounded(path: Path, label: str, what: str = "criteria file") -> bytes | Diagnostic:
+    """The file's bytes, or a located diagnostic if it is too large to be read.
+
+    Only regular files are read: the file is opened without blocking (a FIFO
+    with no writer would otherwise hang the command) and refused unless it is
+    a regular file (a FIFO, /dev/zero, a directory). ``what`` names the file in
+    messages: "criteria file", "answers file".
+    """
+    shown = quote(label)
+    flags = os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_NOCTTY", 0)
     try:
-        with path.open("rb") as handle:
-            size = os.fstat(handle.fileno()).st_size
-            data = handle.read(MAX_BYTES + 1) if size <= MAX_BYTES else b""
+        fd = os.open(path, flags)
     except FileNotFoundError:
-        raise UsageError(f"criteria file {quote(label)} not found; check the path") from None
-    except IsADirectoryError:
-        raise UsageError(
-            f"{quote(label)} is a directory; give the path of a criteria file"
-        ) from None
+        raise UsageError(f"{what} {shown} not found; check the path") from None
     except PermissionError:
-        raise UsageError(f"cannot read {quote(label)}: permission denied") from None
+        raise UsageError(f"cannot read {what} {shown}: permission denied") from None
+    except (OSError, ValueError) as exc:
+        reason = getattr(exc, "strerror", None) or str(exc)
+        raise UsageError(f"cannot read {what} {shown}: {reason}") from None
+    try:
+        info = os.fstat(fd)
+        if not stat.S_ISREG(info.st_mode):
+            raise UsageError(
+                f"{what} {shown} is {describe(info.st_mode)}, not a file; give the path of a {what}"
+            )
+        if info.st_size > MAX_BYTES:
+            data = b""
+        else:
+            os.set_blocking(fd, True)
+            with os.fdopen(fd, "rb", closefd=False) as handle:
+                data = handle.read(MAX_BYTES + 1)
     except OSError as exc:
-        raise UsageError(f"cannot read {quote(label)}: {exc.strerror or exc}") from None
-    if size > MAX_BYTES or len(data) > MAX_BYTES:
+        raise UsageError(f"cannot read {what} {shown}: {exc.strerror or exc}") from None
+    finally:
+        os.close(fd)
+    if info.st_size > MAX_BYTES or len(data) > MAX_BYTES:
         limit = MAX_BYTES // (1024 * 1024)
         return Diagnostic(
             label,
             Span(1, 1, 1, 2),
             "FWC001",
             "error",
-            f"file is larger than {limit} MiB; a criteria file is far smaller (wrong file?)",
+            f"file is larger than {limit} MiB; a {what} is far smaller (wrong file?)",
         )
     return data
 

@@ -33,8 +33,18 @@ class _Invalid:
 
 INVALID: Final = _Invalid()
 
-ID_PATTERN = r"^[a-z][a-z0-9_-]{0,63}$"
+# Patterns are written so that Python's re (lint, the jsonschema library) and
+# ECMAScript (check-jsonschema's default, and editors) read them the same way:
+# `$` also matches before a final newline in Python, so the end is written
+# `(?![\s\S])`; `\s` differs between the two (U+FEFF, U+001C-001F, U+0085),
+# so whitespace is spelled out as the union of both.
+END = r"(?![\s\S])"
+WHITESPACE = r"\t\n\v\f\r \x1c-\x1f\x85\xa0\u1680\u2000-\u200a\u2028\u2029\u202f\u205f\u3000\ufeff"
+NOT_BLANK = f"[^{WHITESPACE}]"
+"""Matches any character a reader would see as more than blank space."""
+ID_PATTERN = f"^[a-z][a-z0-9_-]{{0,63}}{END}"
 _ID_RE = re.compile(ID_PATTERN)
+_NOT_BLANK_RE = re.compile(NOT_BLANK)
 
 
 def type_name(value: Any) -> str:
@@ -113,7 +123,7 @@ class Text(Spec):
             return INVALID
         if not isinstance(value, str):
             return self._wrong_type(value, path, report)
-        if not value.strip():
+        if not _NOT_BLANK_RE.search(value):
             report("FWC108", path, "text is empty; write something a reader can use")
             return INVALID
         if len(value) > self.max_length:
@@ -131,7 +141,7 @@ class Text(Spec):
             "maxLength": self.max_length,
         }
         # A pattern that also rules out whitespace-only text.
-        schema["pattern"] = self.pattern or r"\S"
+        schema["pattern"] = self.pattern or NOT_BLANK
         return self._with_description(schema)
 
 
@@ -189,7 +199,7 @@ class Number(Spec):
             return INVALID
         low, high = self.minimum, self.maximum
         if (low is not None and value < low) or (high is not None and value > high):
-            report("FWC106", path, f"{value} is out of range: {self._range_text()}")
+            report("FWC106", path, f"{_shown(value)} is out of range: {self._range_text()}")
             return INVALID
         return value
 
@@ -209,6 +219,12 @@ class Number(Spec):
         if self.maximum is not None:
             schema["maximum"] = self.maximum
         return self._with_description(schema)
+
+
+def _shown(value: float) -> str:
+    """A number as the file wrote it, shortened if it runs to hundreds of digits."""
+    text = str(value)
+    return text if len(text) <= 24 else f"{text[:12]}… ({len(text)} digits)"
 
 
 def _num(value: float) -> str:
@@ -255,9 +271,12 @@ class Choice(Spec):
 
 
 class Version(Spec):
-    def __init__(self, supported: int = 1, description: str = "") -> None:
+    """A format's version number, under the key that names the format."""
+
+    def __init__(self, supported: int = 1, description: str = "", key: str = "version") -> None:
         self.supported = supported
         self.description = description
+        self.key = key
 
     def expected(self) -> str:
         return f"the number {self.supported}"
@@ -267,8 +286,8 @@ class Version(Spec):
             report(
                 "FWC110",
                 path,
-                f"version must be the number {self.supported}, not text; write "
-                f"`version: {self.supported}` without quotes",
+                f"{self.key} must be the number {self.supported}, not text; write "
+                f"`{self.key}: {self.supported}` without quotes",
             )
             return INVALID
         if value != self.supported or isinstance(value, bool):
@@ -276,13 +295,33 @@ class Version(Spec):
                 "FWC110",
                 path,
                 f"unsupported format version {quote(value)}; this fwchoice reads "
-                f"`version: {self.supported}`",
+                f"`{self.key}: {self.supported}`",
             )
             return INVALID
         return value
 
     def json_schema(self, defs: dict[str, Any]) -> dict[str, Any]:
         return self._with_description({"const": self.supported})
+
+
+class Nullable(Spec):
+    """A value of ``spec``, or null."""
+
+    def __init__(self, spec: Spec, description: str = "") -> None:
+        self.spec = spec
+        self.description = description
+
+    def expected(self) -> str:
+        return f"{self.spec.expected()} or null"
+
+    def child(self, step: str | int) -> Spec | None:
+        return self.spec.child(step)
+
+    def check(self, value: Any, path: DataPath, report: Report) -> Any:
+        return None if value is None else self.spec.check(value, path, report)
+
+    def json_schema(self, defs: dict[str, Any]) -> dict[str, Any]:
+        return self._with_description({"anyOf": [self.spec.json_schema(defs), {"type": "null"}]})
 
 
 class ListOf(Spec):

@@ -27,6 +27,12 @@ from fwchoice.diagnostics import DataPath, Diagnostic, Span
 from fwchoice.sanitize import quote
 
 MAX_DEPTH = 24
+MAX_NODES = 250_000
+"""Values (scalars, lists, mappings) in one file: a 10,000-criteria file has about 150,000."""
+MAX_REPORTED = 1_000
+"""Problems one YAML pass records; past this, one FWC011 says the rest were not listed."""
+MAX_SHADOWED = 100
+"""Values hidden by duplicate keys that are kept, so lint can check them too."""
 
 # libyaml composes the node tree about ten times faster than pure Python.
 _BaseLoader: type[yaml.SafeLoader] = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
@@ -202,30 +208,85 @@ def decode(raw: bytes, file: str) -> tuple[str, list[Diagnostic]]:
         ) from None
 
 
-def parse(text: str, file: str) -> ParsedYaml:
-    """Compose, check and convert one YAML document. Raises ``YamlProblem``."""
+def parse(text: str, file: str, *, what: str = "criteria file") -> ParsedYaml:
+    """Compose, check and convert one YAML document. Raises ``YamlProblem``.
+
+    ``what`` names the kind of file in messages ("criteria file", "answers file").
+    """
+    if _node_bound(text) > MAX_NODES:
+        _refuse_too_many_nodes(text, file, what)
     root = _compose(text, file)
     if root is None or _is_empty_document(root):
-        raise YamlProblem(
-            [
-                _diag(
-                    file,
-                    _point(1, 1),
-                    "FWC009",
-                    "file is empty; a criteria file starts with `version: 1`",
-                )
-            ]
+        start = (
+            "starts with `version: 1`"
+            if what == "criteria file"
+            else "maps question ids to answers"
         )
+        raise YamlProblem([_diag(file, _point(1, 1), "FWC009", f"file is empty; a {what} {start}")])
     if "&" in text or "*" in text:
         anchors = list(_anchors_and_aliases(text, file))
         if anchors:
             raise YamlProblem(anchors)
     converter = _Converter(file)
     data = converter.convert(root, (), 0)
+    if converter.unreported:
+        converter.diagnostics.append(
+            _diag(
+                file,
+                _point(1, 1),
+                "FWC011",
+                f"{converter.unreported:,} more problems of this kind were not listed; "
+                "fix the first ones and run lint again",
+            )
+        )
     shadowed = [
         ParsedYaml(value, node, file, base=path) for path, value, node in converter.shadowed
     ]
     return ParsedYaml(data, root, file, converter.diagnostics, shadowed)
+
+
+def _node_bound(text: str) -> int:
+    """An upper bound on the number of YAML nodes, counted in C: every node but the
+    root is introduced by an indicator (':', '-', ',', '?', '[', '{'), and none
+    introduces more than two (a key and its value)."""
+    indicators = sum(text.count(c) for c in ":-,?[{")
+    return 1 + 2 * indicators
+
+
+def _refuse_too_many_nodes(text: str, file: str, what: str) -> None:
+    """Count the nodes exactly from the event stream, stopping at the limit.
+
+    Composing a file costs memory for every node; a 4 MiB file of `x: 1` lines
+    holds 1.7 million of them. The event stream is read lazily and dropped as it
+    goes, so the count itself stays small and stops at the limit.
+    """
+    count = 0
+    node_events = (
+        yaml.ScalarEvent,
+        yaml.SequenceStartEvent,
+        yaml.MappingStartEvent,
+        yaml.AliasEvent,
+    )
+    try:
+        for event in yaml.parse(text, Loader=_Loader):
+            if isinstance(event, node_events):
+                count += 1
+                if count > MAX_NODES:
+                    mark = event.start_mark
+                    where = _point(mark.line + 1, mark.column + 1) if mark else _point(1, 1)
+                    raise YamlProblem(
+                        [
+                            _diag(
+                                file,
+                                where,
+                                "FWC010",
+                                f"file holds more than {MAX_NODES:,} values; a {what} is "
+                                "far smaller (wrong file?)",
+                            )
+                        ]
+                    )
+    except yaml.YAMLError:
+        return  # a syntax error: composing reports it, located
 
 
 def _is_empty_document(root: yaml.Node) -> bool:
@@ -315,6 +376,7 @@ class _Converter:
     def __init__(self, file: str) -> None:
         self.file = file
         self.diagnostics: list[Diagnostic] = []
+        self.unreported = 0
         self.shadowed: list[tuple[DataPath, Any, yaml.Node]] = []
         self._constructor = yaml.SafeLoader("")  # only its scalar constructors are used
         self._scalars: dict[str, Callable[[yaml.ScalarNode], Any]] = {
@@ -325,6 +387,10 @@ class _Converter:
         }
 
     def report(self, node: yaml.Node, code: str, message: str, path: DataPath) -> None:
+        # A file of a million duplicate keys must not keep a million diagnostics.
+        if len(self.diagnostics) >= MAX_REPORTED:
+            self.unreported += 1
+            return
         self.diagnostics.append(_diag(self.file, _span(node), code, message, path))
 
     def convert(self, node: yaml.Node, path: DataPath, depth: int) -> Any:
@@ -372,7 +438,8 @@ class _Converter:
                     (*path, key),
                 )
                 # Keep the hidden value too, so lint can still check what it says.
-                self.shadowed.append(((*path, key), result[key], value_nodes[key]))
+                if len(self.shadowed) < MAX_SHADOWED:
+                    self.shadowed.append(((*path, key), result[key], value_nodes[key]))
             else:
                 first_seen[key] = key_node
             result[key] = self.convert(value_node, (*path, key), depth + 1)
@@ -389,9 +456,11 @@ class _Converter:
             return node.value
         try:
             return self._scalars[tag](node)
-        except ValueError:
-            # e.g. an integer with more digits than Python converts
-            self.report(node, "FWC101", f"{quote(node.value)} is not a usable number", path)
+        except Exception:
+            # e.g. `!!bool maybe` (KeyError), `!!int ""` (IndexError), or an integer
+            # with more digits than Python converts (ValueError)
+            kind = _YAML_TYPE_NAMES.get(tag, "a value")
+            self.report(node, "FWC101", f"{quote(node.value)} is not usable as {kind}", path)
             return None
 
     def _unsupported_tag(self, node: yaml.Node, path: DataPath) -> None:
@@ -406,7 +475,7 @@ class _Converter:
 
 def load_answers_data(text: str, file: str) -> Any:
     """Parse a small answers file with the same safety rules; raises ``YamlProblem``."""
-    parsed = parse(text, file)
+    parsed = parse(text, file, what="answers file")
     errors = [d for d in parsed.diagnostics if d.severity == "error"]
     if errors:
         raise YamlProblem(errors)

@@ -5,13 +5,12 @@ and never raises for bad data. Its docstring says what it catches.
 """
 
 from collections.abc import Callable
-from typing import Any, Literal, Protocol
+from typing import Any, Protocol
 
+from fwchoice.criteria.located import Where
 from fwchoice.criteria.model import Document
 from fwchoice.diagnostics import DataPath
 from fwchoice.record import NamedTuple
-
-Where = Literal["key", "value"]
 
 
 class Reporter(Protocol):
