@@ -90,7 +90,7 @@ def test_github_format_is_workflow_commands(cli, in_tmp: Path) -> None:
 def test_github_format_escapes_newlines_and_percent(cli, in_tmp: Path) -> None:
     (in_tmp / "bad.yaml").write_text(THREE_PROBLEMS.replace("lable: typo", '"100%\\nx": typo'))
     result = cli("lint", "--format", "github", "bad.yaml")
-    assert "unknown key '100%25 x'" in result.stdout
+    assert "unknown key '100%25\\nx'" in result.stdout
 
 
 def test_warnings_pass_unless_strict(cli) -> None:

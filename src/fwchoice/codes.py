@@ -179,6 +179,14 @@ _ALL = [
         "with no choices, or fewer than two options).",
     ),
     Code("FWC113", "error", "text too long", "A text value is longer than the format allows."),
+    Code(
+        "FWC114",
+        "error",
+        "too many entries",
+        "A section holds more entries than fwchoice analyses (see the README's Limits: "
+        "options, criteria, questions, choices per question, conditions...). The limits "
+        "keep every analysis within seconds; real decision files stay far below them.",
+    ),
     # --- references and meaning -----------------------------------------------------
     Code(
         "FWC201",

@@ -120,7 +120,9 @@ def json_safe(text: str) -> str:
 def quote(value: object, limit: int = 60) -> str:
     """A short, one-line, quoted rendering of a value for a message."""
     text = value if isinstance(value, str) else repr(value)
-    text = visible(text)
+    # In a quoted value every character counts: a line break or tab is shown as
+    # its escape, not as the space visible() would make of it.
+    text = visible(text.replace("\n", "\\n").replace("\t", "\\t"))
     if len(text) > limit:
         text = text[: limit - 1] + "…"
     return f"'{text}'"

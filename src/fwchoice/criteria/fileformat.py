@@ -30,6 +30,23 @@ from fwchoice.criteria.schema import (
     to_json_schema,
 )
 
+# Limits on what one file may hold. They keep every analysis (score ranges over
+# unsure answers, the answer changes that flip a verdict, robustness) within
+# seconds; real decision files stay far below them. The README lists them.
+MAX_OPTIONS = 20
+MAX_CRITERIA = 20_000
+MAX_ROWS = 1_000
+"""Features, benchmarks, presets and scenarios, each."""
+MAX_HYBRIDS = 50
+MAX_QUESTIONS = 40
+MAX_CHOICES = 20
+MAX_MULTIPLE_CHOICES = 8
+"""A multiple-choice question's answers are every subset of its choices: 256 at most."""
+MAX_CONDITIONS = 10
+"""Earlier questions one `when` may name."""
+MAX_LIST = 50
+"""Notes, sources, strengths, steps, needs... in one list."""
+
 SCHEMA_ID = "https://github.com/fwchoice/fwchoice/raw/main/schema/criteria.schema.json"
 QUESTION_TYPES = ("single", "multiple", "yes_no", "scale")
 NOTE_STATUSES = ("dated", "disputed", "unsourced", "nuance")
@@ -81,7 +98,9 @@ _note = Named(
             "text": Field(
                 Text(description="What a reader should know, in a sentence or two."), True
             ),
-            "sources": Field(ListOf(_source, description="Evidence for the note.")),
+            "sources": Field(
+                ListOf(_source, max_items=MAX_LIST, description="Evidence for the note.")
+            ),
             "suggested_ratings": Field(
                 IdMap(
                     _rating,
@@ -92,7 +111,9 @@ _note = Named(
         },
     ),
 )
-_notes = ListOf(_note, description="Notes on dated or disputed claims, with sources.")
+_notes = ListOf(
+    _note, max_items=MAX_LIST, description="Notes on dated or disputed claims, with sources."
+)
 
 _item = Named(
     "item",
@@ -111,10 +132,14 @@ _option = Record(
         "label": Field(Text(description="Name shown in tables.", max_length=80), True),
         "summary": Field(Text(description="One or two sentences on what it is.")),
         "url": Field(_url),
-        "strengths": Field(ListOf(Text(), description="What it is good at.")),
-        "ideal_for": Field(ListOf(_item, description="Its ideal use cases.")),
-        "examples": Field(ListOf(_item, description="Example projects that suit it.")),
-        "choose_when": Field(ListOf(Text(), description="'Choose it when...' points.")),
+        "strengths": Field(ListOf(Text(), max_items=MAX_LIST, description="What it is good at.")),
+        "ideal_for": Field(ListOf(_item, max_items=MAX_LIST, description="Its ideal use cases.")),
+        "examples": Field(
+            ListOf(_item, max_items=MAX_LIST, description="Example projects that suit it.")
+        ),
+        "choose_when": Field(
+            ListOf(Text(), max_items=MAX_LIST, description="'Choose it when...' points.")
+        ),
         "notes": Field(_notes),
     },
 )
@@ -197,7 +222,7 @@ _hybrid = Record(
         "label": Field(Text(max_length=120), True),
         "summary": Field(Text(), True),
         "options": Field(ListOf(Id(), min_items=2, description="The options combined."), True),
-        "steps": Field(ListOf(Text(), description="How to do it.")),
+        "steps": Field(ListOf(Text(), max_items=MAX_LIST, description="How to do it.")),
         "when": Field(Text(description="When this approach fits.")),
     },
 )
@@ -243,7 +268,11 @@ _choice = Record(
         "help": Field(Text()),
         "weights": Field(_weight_effects),
         "needs": Field(
-            ListOf(Id(), description="Features this answer makes necessary (feature ids).")
+            ListOf(
+                Id(),
+                max_items=MAX_LIST,
+                description="Features this answer makes necessary (feature ids).",
+            )
         ),
     },
 )
@@ -273,6 +302,7 @@ _question = Record(
             IdMap(
                 _choice,
                 min_items=2,
+                max_items=MAX_CHOICES,
                 what="choice",
                 description="For single, multiple and yes_no types.",
             )
@@ -306,10 +336,11 @@ _question = Record(
                 AnyOf(
                     [
                         _scalar_answer,
-                        ListOf(_scalar_answer, min_items=1, max_items=100),
+                        ListOf(_scalar_answer, min_items=1, max_items=MAX_CHOICES),
                     ]
                 ),
                 what="question",
+                max_items=MAX_CONDITIONS,
                 description=(
                     "Ask only when every listed earlier question's answer is (one of) "
                     "the given choice(s)."
@@ -325,6 +356,10 @@ _question = Record(
                     "required": ["type"],
                 },
                 "then": {"required": ["choices"]},
+            },
+            {
+                "if": {"properties": {"type": {"const": "multiple"}}, "required": ["type"]},
+                "then": {"properties": {"choices": {"maxProperties": MAX_MULTIPLE_CHOICES}}},
             },
             {
                 "if": {"properties": {"type": {"const": "scale"}}, "required": ["type"]},
@@ -381,20 +416,51 @@ DOCUMENT: Spec = Record(
             )
         ),
         "options": Field(
-            IdMap(_option, min_items=2, what="option", description="What is chosen between."),
+            IdMap(
+                _option,
+                min_items=2,
+                max_items=MAX_OPTIONS,
+                what="option",
+                description="What is chosen between.",
+            ),
             True,
         ),
         "criteria": Field(
-            IdMap(_criterion, min_items=1, what="criterion", description="The decision matrix."),
+            IdMap(
+                _criterion,
+                min_items=1,
+                max_items=MAX_CRITERIA,
+                what="criterion",
+                description="The decision matrix.",
+            ),
             True,
         ),
-        "features": Field(IdMap(_feature, what="feature", description="The feature comparison.")),
-        "benchmarks": Field(IdMap(_benchmark, what="benchmark", description="Benchmark figures.")),
-        "hybrids": Field(IdMap(_hybrid, what="hybrid", description="Ways to combine options.")),
+        "features": Field(
+            IdMap(_feature, max_items=MAX_ROWS, what="feature", description="Feature comparison.")
+        ),
+        "benchmarks": Field(
+            IdMap(_benchmark, max_items=MAX_ROWS, what="benchmark", description="Benchmarks.")
+        ),
+        "hybrids": Field(
+            IdMap(_hybrid, max_items=MAX_HYBRIDS, what="hybrid", description="Combinations.")
+        ),
         "decision": Field(_decision),
-        "questions": Field(IdMap(_question, what="question", description="The questionnaire.")),
-        "presets": Field(IdMap(_preset, what="preset", description="Named answer sets.")),
-        "scenarios": Field(IdMap(_scenario, what="scenario", description="Cases lint verifies.")),
+        "questions": Field(
+            IdMap(
+                _question,
+                max_items=MAX_QUESTIONS,
+                what="question",
+                description="The questionnaire.",
+            )
+        ),
+        "presets": Field(
+            IdMap(_preset, max_items=MAX_ROWS, what="preset", description="Named answer sets.")
+        ),
+        "scenarios": Field(
+            IdMap(
+                _scenario, max_items=MAX_ROWS, what="scenario", description="Cases lint verifies."
+            )
+        ),
     },
 )
 

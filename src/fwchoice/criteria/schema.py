@@ -362,10 +362,16 @@ class IdMap(Spec):
     """A mapping from ids to values of one kind: options, criteria, questions..."""
 
     def __init__(
-        self, value: Spec, min_items: int = 0, what: str = "entry", description: str = ""
+        self,
+        value: Spec,
+        min_items: int = 0,
+        what: str = "entry",
+        description: str = "",
+        max_items: int | None = None,
     ) -> None:
         self.value = value
         self.min_items = min_items
+        self.max_items = max_items
         self.what = what
         self.description = description
 
@@ -380,6 +386,14 @@ class IdMap(Spec):
             return self._wrong_type(value, path, report)
         if len(value) < self.min_items:
             report("FWC112", path, f"needs at least {self.min_items} {self.what}(s)")
+        if self.max_items is not None and len(value) > self.max_items:
+            report(
+                "FWC114",
+                path,
+                f"{len(value):,} {self.what} entries; at most {self.max_items:,} (see the "
+                "README's Limits)",
+            )
+            return INVALID
         cleaned: dict[str, Any] = {}
         for key, item in value.items():
             if not _ID_RE.match(key):
@@ -403,6 +417,8 @@ class IdMap(Spec):
         }
         if self.min_items:
             schema["minProperties"] = self.min_items
+        if self.max_items is not None:
+            schema["maxProperties"] = self.max_items
         return self._with_description(schema)
 
 

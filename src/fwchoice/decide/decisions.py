@@ -23,7 +23,7 @@ from fractions import Fraction
 from itertools import combinations, product
 from typing import Any
 
-from fwchoice.criteria.answers import Answer, Answers, applicable_answers, display
+from fwchoice.criteria.answers import Answer, Answers, applicable_answers, complete, display
 from fwchoice.criteria.model import EMPTY, RATING_MAX, Document, Question
 from fwchoice.decide.questionnaire import EarlyFinish, ReviewNotes
 from fwchoice.decide.scorer import Scorer
@@ -31,20 +31,41 @@ from fwchoice.decide.scoring import HUNDRED
 from fwchoice.record import NamedTuple
 
 MAX_WORLDS = 4096
-MAX_SUBSET_CHOICES = 10
-"""Multiple-choice questions with more choices are explored by single toggles."""
 
 ZERO = Fraction(0)
 
 
 def question_alternatives(question: Question) -> list[tuple[str, ...]]:
-    """Every concrete answer a question allows (every subset for multiple choice)."""
+    """Every concrete answer a question allows (every subset for multiple choice;
+    the format allows at most 8 choices there, so at most 256 subsets)."""
     ids = list(question.choices)
     if not question.multiple:
         return [(c,) for c in ids]
-    if len(ids) > MAX_SUBSET_CHOICES:
-        return [(), *((c,) for c in ids), tuple(ids)]
     return [subset for size in range(len(ids) + 1) for subset in combinations(ids, size)]
+
+
+def alternative_count(question: Question) -> int:
+    return 2 ** len(question.choices) if question.multiple else len(question.choices)
+
+
+def smallest_changes(question: Question, current: tuple[str, ...]) -> list[list[tuple[str, ...]]]:
+    """Other answers to a question, in rounds of growing size: for a single-choice,
+    yes/no or scale question one round (every other choice); for a multiple-choice
+    question, first every answer one choice away (one added or removed), then two.
+
+    "What would change it" looks for the smallest change that flips the winner,
+    so a larger change is only tried when no smaller one flips it.
+    """
+    if not question.multiple:
+        return [[(c,) for c in question.choices if (c,) != current]]
+    ids = list(question.choices)
+    chosen = set(current)
+
+    def toggled(flip: tuple[str, ...]) -> tuple[str, ...]:
+        picked = chosen.symmetric_difference(flip)
+        return tuple(c for c in ids if c in picked)
+
+    return [[toggled((c,)) for c in ids], [toggled(pair) for pair in combinations(ids, 2)]]
 
 
 # --- ranges over unsure answers ---------------------------------------------------
@@ -74,11 +95,10 @@ def _worlds(document: Document, answers: Answers, open_questions: list[str]) -> 
 
 
 def world_count(document: Document, open_questions: list[str]) -> int:
+    """How many combinations of answers the open questions allow (exact, however large)."""
     count = 1
     for qid in open_questions:
-        count *= len(question_alternatives(document.questions[qid]))
-        if count > MAX_WORLDS:
-            return count
+        count *= alternative_count(document.questions[qid])
     return count
 
 
@@ -139,18 +159,31 @@ def _weight_box(
     for qid in uncertain:
         question = document.questions[qid]
         given = answers.get(qid)
-        alternatives = (
-            [given.choices]
-            if given is not None and not given.unsure and qid not in open_questions
-            else question_alternatives(question)
-        )
-        for i in range(len(scorer.criteria)):
-            sums = [
-                sum((d for c in alt for j, d in scorer.effects.get((qid, c), ()) if j == i), ZERO)
-                for alt in alternatives
-            ]
-            low[i] += min(*sums, ZERO)
-            high[i] += max(*sums, ZERO)
+        if given is not None and not given.unsure and qid not in open_questions:
+            picks = [given.choices]  # known, but it may or may not apply
+        else:  # one choice each (a multiple-choice answer is any set of them)
+            picks = [(c,) for c in question.choices]
+        lowest: dict[int, int] = {}
+        highest: dict[int, int] = {}
+        for pick in picks:
+            totals: dict[int, int] = {}
+            for choice in pick:
+                for i, delta in scorer.effects.get((qid, choice), ()):
+                    totals[i] = totals.get(i, 0) + delta
+            for i, total in totals.items():
+                if question.multiple and len(picks) > 1:
+                    # Subsets: the lowest sum takes every negative effect, the highest
+                    # every positive one.
+                    lowest[i] = lowest.get(i, 0) + min(total, 0)
+                    highest[i] = highest.get(i, 0) + max(total, 0)
+                else:
+                    # One of the choices, or none (the question may not apply).
+                    lowest[i] = min(lowest.get(i, 0), total)
+                    highest[i] = max(highest.get(i, 0), total)
+        for i, total in lowest.items():
+            low[i] += total
+        for i, total in highest.items():
+            high[i] += total
     return [max(w, ZERO) for w in low], [max(w, ZERO) for w in high]
 
 
@@ -268,8 +301,17 @@ class Decisive(NamedTuple):
     """(alternative answer, the winner it gives), for each alternative that flips."""
 
 
-def decisive_answers(document: Document, answers: Answers) -> list[Decisive]:
-    """Answers whose change alone changes the winner, with the changes that do it."""
+def decisive_answers(
+    document: Document, answers: Answers, given: Answers | None = None
+) -> list[Decisive]:
+    """Answers whose change alone changes the winner, with the smallest changes that do it.
+
+    A changed answer is evaluated as running fwchoice with it would evaluate it:
+    from the answers given (``given``: also those to questions that did not
+    apply), with the conditions worked out again, so a follow-up question that
+    becomes applicable counts, with its given answer or else its default.
+    """
+    given = answers if given is None else given
     scorer = Scorer(document)
     counted = applicable_answers(document, answers)
     raw = scorer.raw_weights(counted)
@@ -278,26 +320,28 @@ def decisive_answers(document: Document, answers: Answers) -> list[Decisive]:
     for qid, answer in counted.items():
         if answer.unsure:
             continue
-        flips = []
-        for alternative in question_alternatives(document.questions[qid]):
-            if alternative == answer.choices:
-                continue
-            if scorer.dependents[qid]:
-                changed = dict(answers)
-                changed[qid] = Answer(alternative, answer.how)
-                weights = scorer.weights(changed)
-            else:  # only this answer's own effects change
-                weights = list(raw)
-                for choice in answer.choices:
-                    for i, delta in scorer.effects.get((qid, choice), ()):
-                        weights[i] -= delta
-                for choice in alternative:
-                    for i, delta in scorer.effects.get((qid, choice), ()):
-                        weights[i] += delta
-                weights = [max(w, 0) for w in weights]
-            winner = scorer.winner(weights)
-            if winner != current:
-                flips.append((alternative, winner))
+        question = document.questions[qid]
+        flips: list[tuple[tuple[str, ...], str]] = []
+        for alternatives in smallest_changes(question, answer.choices):
+            for alternative in alternatives:
+                if scorer.dependents[qid]:
+                    changed = {**given, qid: Answer(alternative, answer.how)}
+                    resolved, _ = complete(document, changed, fill_defaults=True)
+                    weights = scorer.weights(resolved)
+                else:  # nothing depends on this answer: only its own effects change
+                    weights = list(raw)
+                    for choice in answer.choices:
+                        for i, delta in scorer.effects.get((qid, choice), ()):
+                            weights[i] -= delta
+                    for choice in alternative:
+                        for i, delta in scorer.effects.get((qid, choice), ()):
+                            weights[i] += delta
+                    weights = [max(w, 0) for w in weights]
+                winner = scorer.winner(weights)
+                if winner != current:
+                    flips.append((alternative, winner))
+            if flips:
+                break
         if flips:
             result.append(Decisive(qid, tuple(flips)))
     return result

@@ -6,6 +6,7 @@ from collections.abc import Mapping
 from typing import Any
 
 from fwchoice.criteria.answers import Answer, AnswerProblem, applies, collect, normalize
+from fwchoice.criteria.fileformat import MAX_MULTIPLE_CHOICES
 from fwchoice.criteria.model import UNSURE, Document, Question
 from fwchoice.hints import did_you_mean
 from fwchoice.lint.registry import CheckContext, check
@@ -16,7 +17,7 @@ from fwchoice.sanitize import quote
 MAX_CONDITION_WORLDS = 20_000
 
 
-@check("FWC301", "FWC306", "FWC309")
+@check("FWC301", "FWC306", "FWC309", "FWC114")
 def questions_fit_their_type(ctx: CheckContext) -> None:
     """Choice questions have choices, scale questions a scale, yes/no exactly yes and no."""
     for qid, question in ctx.document.questions.items():
@@ -53,6 +54,13 @@ def questions_fit_their_type(ctx: CheckContext) -> None:
             if "type" in raw:
                 ctx.report("FWC301", path, f"question {quote(qid)} needs `choices:`")
             continue
+        if question.multiple and len(question.choices) > MAX_MULTIPLE_CHOICES:
+            ctx.report(
+                "FWC114",
+                (*path, "choices"),
+                f"a multiple-choice question offers at most {MAX_MULTIPLE_CHOICES} choices "
+                f"(its answers are every subset of them); this one has {len(question.choices)}",
+            )
         if UNSURE in question.choices:
             ctx.report(
                 "FWC309",

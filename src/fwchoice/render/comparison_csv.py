@@ -1,8 +1,11 @@
 """The comparison as CSV: one table per section, separated by a blank line.
 
 Cells that a spreadsheet would run as a formula (starting with =, +, -, @, a
-tab or a carriage return) are prefixed with an apostrophe, as OWASP advises;
-numbers we produce ourselves are written as plain numbers.
+tab or a carriage return) are prefixed with an apostrophe, as OWASP advises.
+The test is made on what the spreadsheet will see: after leading blanks (a tab
+shown as a space still leads to the formula) and after Unicode compatibility
+folding (a full-width ＝ is an = to some spreadsheets). Numbers we produce
+ourselves are written as plain numbers.
 """
 
 from __future__ import annotations
@@ -14,7 +17,7 @@ from typing import Any
 from fwchoice.render.formatting import leader_text, option_labels
 from fwchoice.sanitize import visible
 
-_FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
+_FORMULA_START = frozenset("=+-@")
 
 
 def cell(value: Any) -> Any:
@@ -25,10 +28,22 @@ def cell(value: Any) -> Any:
         return "yes" if value else "no"
     if isinstance(value, (int, float)):
         return value
-    text = visible(str(value), newlines=True)
-    if text.startswith(_FORMULA_START):
+    original = str(value)
+    text = visible(original, newlines=True)
+    if original[:1] in ("\t", "\r") or _starts_a_formula(text):
         return "'" + text
     return text
+
+
+def _starts_a_formula(text: str) -> bool:
+    first = text.lstrip()[:1]
+    if not first:
+        return False
+    if first in _FORMULA_START:
+        return True
+    import unicodedata  # only for a cell that starts with something unusual
+
+    return unicodedata.normalize("NFKC", first)[:1] in _FORMULA_START
 
 
 def _notes(notes: list[dict[str, Any]]) -> str:
