@@ -156,6 +156,8 @@ def saved_answers(
 ) -> str:
     import yaml
 
+    from fwchoice.sanitize import visible_data
+
     document = loaded.document
     record = {
         "fwchoice_answers": ANSWERS_FORMAT,
@@ -176,6 +178,9 @@ def saved_answers(
         "snapshot": scored_with,
     }
     header = "# fwchoice answers: replay with `fwchoice advise --answers THIS_FILE`\n"
+    # Labels and the path are shown text: they pass the gate like any output (YAML
+    # would keep bidi and other format characters raw). Answers are ids and numbers.
+    record = visible_data(record)
     return header + yaml.safe_dump(record, sort_keys=False, allow_unicode=True, width=100)
 
 

@@ -45,7 +45,7 @@ class Collector:
     def __init__(self, parsed: ParsedYaml) -> None:
         self.parsed = parsed
         self.diagnostics: list[Diagnostic] = list(parsed.diagnostics)
-        self.unreported = 0
+        self.unreported = parsed.unreported
 
     def __call__(self, code: str, path: DataPath, message: str, *, at: Where | None = None) -> None:
         if len(self.diagnostics) >= MAX_REPORTED:

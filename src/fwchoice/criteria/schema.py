@@ -222,9 +222,12 @@ class Number(Spec):
 
 
 def _shown(value: float) -> str:
-    """A number as the file wrote it, shortened if it runs to hundreds of digits."""
-    text = str(value)
-    return text if len(text) <= 24 else f"{text[:12]}… ({len(text)} digits)"
+    """A number as the file wrote it, shortened if it runs to hundreds of digits.
+
+    (Python refuses to turn an integer of more than 4,300 digits into text.)"""
+    if isinstance(value, int) and value.bit_length() > 80:
+        return f"a {int(value.bit_length() * 0.30103) + 1}-digit number"
+    return str(value)
 
 
 def _num(value: float) -> str:
@@ -422,6 +425,9 @@ class IdMap(Spec):
         return self._with_description(schema)
 
 
+_HINTED = 20
+
+
 class Field(NamedTuple):
     spec: Spec
     required: bool = False
@@ -453,10 +459,14 @@ class Record(Spec):
         if not isinstance(value, dict):
             return self._wrong_type(value, path, report)
         cleaned: dict[str, Any] = {}
+        unknown = 0
         for key, item in value.items():
             spec = self.fields.get(key)
             if spec is None:
-                hint = did_you_mean(key, list(self.fields))
+                unknown += 1
+                # A "did you mean" costs a fuzzy match; a mapping of thousands of
+                # unknown keys is the wrong file, and gets hints for the first few.
+                hint = did_you_mean(key, list(self.fields)) if unknown <= _HINTED else ""
                 report("FWC102", (*path, key), f"unknown key {quote(key)}{hint}")
                 continue
             checked = spec.spec.check(item, (*path, key), report)

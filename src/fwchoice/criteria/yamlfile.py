@@ -90,7 +90,16 @@ class ParsedYaml:
     own node; ``base`` is the data path of ``root`` (non-empty only for those).
     """
 
-    __slots__ = ("_children", "base", "data", "diagnostics", "file", "root", "shadowed")
+    __slots__ = (
+        "_children",
+        "base",
+        "data",
+        "diagnostics",
+        "file",
+        "root",
+        "shadowed",
+        "unreported",
+    )
 
     def __init__(
         self,
@@ -107,6 +116,8 @@ class ParsedYaml:
         self.diagnostics = diagnostics or []
         self.shadowed = shadowed or []
         self.base = base
+        self.unreported = 0
+        """Problems past ``MAX_REPORTED`` that were counted, not recorded (see FWC011)."""
         self._children: dict[int, dict[Any, tuple[yaml.Node, yaml.Node]]] = {}
 
     def locate(self, path: DataPath, *, key: bool = False) -> Span:
@@ -229,20 +240,12 @@ def parse(text: str, file: str, *, what: str = "criteria file") -> ParsedYaml:
             raise YamlProblem(anchors)
     converter = _Converter(file)
     data = converter.convert(root, (), 0)
-    if converter.unreported:
-        converter.diagnostics.append(
-            _diag(
-                file,
-                _point(1, 1),
-                "FWC011",
-                f"{converter.unreported:,} more problems of this kind were not listed; "
-                "fix the first ones and run lint again",
-            )
-        )
     shadowed = [
         ParsedYaml(value, node, file, base=path) for path, value, node in converter.shadowed
     ]
-    return ParsedYaml(data, root, file, converter.diagnostics, shadowed)
+    parsed = ParsedYaml(data, root, file, converter.diagnostics, shadowed)
+    parsed.unreported = converter.unreported
+    return parsed
 
 
 def _node_bound(text: str) -> int:
