@@ -71,9 +71,6 @@ class Timing:
         return f"{self.median * 1000:7.1f} ms ({self.low * 1000:.0f}-{self.high * 1000:.0f})"
 
 
-NO_CACHE = {**os.environ, "FWCHOICE_NO_CACHE": "1"}
-
-
 def run_once(
     command: Sequence[str], cwd: Path, env: dict[str, str] | None = None
 ) -> tuple[float, float]:
@@ -182,11 +179,6 @@ def start_up(runs: int, work: Path) -> list[Row]:
         ),
         ("fwchoice lint criteria.yaml", [FWCHOICE, "lint", "-q", CRITERIA], "import typer, yaml"),
         (
-            "fwchoice lint criteria.yaml, no cache",
-            [FWCHOICE, "lint", "-q", CRITERIA],
-            "import typer, yaml",
-        ),
-        (
             "fwchoice advise --preset ecommerce --format json",
             [
                 FWCHOICE,
@@ -201,6 +193,11 @@ def start_up(runs: int, work: Path) -> list[Row]:
             "import typer, yaml",
         ),
         (
+            "fwchoice advise --preset ecommerce",
+            [FWCHOICE, "advise", "--preset", "ecommerce", "--criteria", CRITERIA],
+            "import typer, yaml, rich.console, rich.table",
+        ),
+        (
             "minimal Typer app, one string option",
             [PYTHON, str(app), "--name", "y"],
             "import typer, yaml, rich.console, rich.table",
@@ -208,14 +205,10 @@ def start_up(runs: int, work: Path) -> list[Row]:
     ]
     pairs = [
         (
-            (
-                lambda c=command, e=(NO_CACHE if "no cache" in name else None): run_once(
-                    c, work, e
-                )[0]
-            ),
+            (lambda c=command: run_once(c, work)[0]),
             (lambda f=floors[floor]: run_once(f, work)[0]),
         )
-        for name, command, floor in cases
+        for _, command, floor in cases
     ]
     prompt_floor = python_c(
         "import typer, yaml, rich.console, rich.table, questionary; print('?', flush=True)"
@@ -233,7 +226,7 @@ def start_up(runs: int, work: Path) -> list[Row]:
             mine,
             floor,
             base,
-            None if name.startswith("minimal") or "no cache" in name else START_UP_BUDGET,
+            None if name.startswith("minimal") else START_UP_BUDGET,
         )
         for (name, _, floor), (mine, base) in zip(cases, results, strict=False)
     ]
@@ -290,8 +283,7 @@ def scaling(sizes: list[int], runs: int, work: Path) -> list[tuple[str, int, Tim
             ],
         }
         for name, command in commands.items():
-            # Without the cache: this measures the work, which is what must scale.
-            samples = [run_once(command, work, NO_CACHE) for _ in range(runs)]
+            samples = [run_once(command, work) for _ in range(runs)]
             rows.append((name, size, _timing([s[0] for s in samples]), max(s[1] for s in samples)))
     return rows
 
@@ -312,10 +304,8 @@ def versus_tools(work: Path) -> list[tuple[str, float]]:
         tools.append(("yamllint", ["yamllint", "-d", "relaxed", str(path)]))
     size = path.stat().st_size / 1024 / 1024
     print(f"\nLint a {size:.2f} MiB criteria file (median of 3)")
-    # Without fwchoice's cache: the comparison is of the work, parse and checks.
     return [
-        (name, statistics.median(run_once(cmd, work, NO_CACHE)[0] for _ in range(3)))
-        for name, cmd in tools
+        (name, statistics.median(run_once(cmd, work)[0] for _ in range(3))) for name, cmd in tools
     ]
 
 
@@ -343,8 +333,6 @@ def main() -> int:
                 budget = f"<= {row.budget:.2f}x {mark}"
             elif row.name.startswith("minimal"):
                 budget = "(the CLI framework's own cost)"
-            else:
-                budget = "(first run of a file: parse and check)"
             print(
                 f"{row.name:46} {row.mine.text():>22}  {row.floor.text():>22}  "
                 f"{row.ratio:4.2f}x  {budget}"

@@ -390,10 +390,11 @@ class IdMap(Spec):
         if len(value) < self.min_items:
             report("FWC112", path, f"needs at least {self.min_items} {self.what}(s)")
         if self.max_items is not None and len(value) > self.max_items:
+            under = f" under {quote(path[-1])}" if path else ""
             report(
                 "FWC114",
                 path,
-                f"{len(value):,} {self.what} entries; at most {self.max_items:,} (see the "
+                f"{len(value):,} entries{under}; at most {self.max_items:,} (see the "
                 "README's Limits)",
             )
             return INVALID
