@@ -7,11 +7,28 @@ from fractions import Fraction
 from hypothesis import strategies as st
 
 from fwchoice.criteria.answers import Answer
-from fwchoice.criteria.model import Choice, Criterion, DecisionRules, Document, Option, Question
+from fwchoice.criteria.model import (
+    Choice,
+    Criterion,
+    DecisionRules,
+    Document,
+    Feature,
+    FeatureValue,
+    Option,
+    Question,
+)
 
 
 @st.composite
-def documents(draw, max_options: int = 3, max_criteria: int = 5, max_questions: int = 3):
+def documents(
+    draw,
+    max_options: int = 3,
+    max_criteria: int = 5,
+    max_questions: int = 3,
+    with_must_haves: bool = False,
+):
+    """With ``with_must_haves``: features some options lack (with or without a usual
+    fill), choices that make them must-haves, and yes/no answers that accept add-ons."""
     option_ids = [f"o{i}" for i in range(draw(st.integers(2, max_options)))]
     criterion_ids = [f"c{i}" for i in range(draw(st.integers(1, max_criteria)))]
     criteria = {
@@ -27,6 +44,21 @@ def documents(draw, max_options: int = 3, max_criteria: int = 5, max_questions: 
     if not any(c.weight for c in criteria.values()):
         first = criterion_ids[0]
         criteria[first] = Criterion(first, "C0", "d", Fraction(1), criteria[first].ratings)
+    features: dict[str, Feature] = {}
+    for fi in range(draw(st.integers(1, 2)) if with_must_haves else 0):
+        fid = f"f{fi}"
+        features[fid] = Feature(
+            fid,
+            fid.upper(),
+            {
+                o: FeatureValue(
+                    "v",
+                    draw(st.sampled_from([True, False, None])),
+                    draw(st.sampled_from(["", "an add-on"])),
+                )
+                for o in option_ids
+            },
+        )
     questions: dict[str, Question] = {}
     for qi in range(draw(st.integers(0, max_questions))):
         kind = draw(st.sampled_from(["single", "multiple", "yes_no"]))
@@ -43,6 +75,12 @@ def documents(draw, max_options: int = 3, max_criteria: int = 5, max_questions: 
                     c: Fraction(draw(st.integers(-3, 3)))
                     for c in draw(st.lists(st.sampled_from(criterion_ids), max_size=2, unique=True))
                 },
+                must_have=tuple(
+                    draw(st.lists(st.sampled_from(sorted(features)), max_size=2, unique=True))
+                )
+                if features
+                else (),
+                accepts_add_ons=(cid == "yes") if kind == "yes_no" and features else None,
             )
             for cid in ids
         }
@@ -60,6 +98,7 @@ def documents(draw, max_options: int = 3, max_criteria: int = 5, max_questions: 
         title="random",
         options={o: Option(o, o.upper()) for o in option_ids},
         criteria=criteria,
+        features=features,
         questions=questions,
         decision=DecisionRules(hybrid_margin=Fraction(0)),
     )

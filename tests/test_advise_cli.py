@@ -228,21 +228,64 @@ def test_golden_report(cli, in_repo, output_format: str) -> None:
     assert_golden(f"advise/ecommerce-unsure.{extension}", result.stdout)
 
 
-def test_golden_hybrid_report(cli, in_repo) -> None:
+CLOSE_CALLS = {
+    # The answers call for both sides (an admin, throughput very important): the
+    # hybrid whose `when` they meet is suggested.
+    "hybrid": ["--set", "admin=yes", "--set", "performance=4", "--set", "team=fastapi"],
+    # A close call the answers do not call a hybrid for: either is sound, and the
+    # question that would settle it is named.
+    "tie-breaker": ["--set", "team=django", "--set", "performance=5"],
+}
+
+
+@pytest.mark.parametrize("case", list(CLOSE_CALLS))
+def test_golden_close_calls(cli, in_repo, case: str) -> None:
+    args = ("advise", "--criteria", "criteria.yaml", "--defaults", *CLOSE_CALLS[case])
+    result = cli(*args, env={"COLUMNS": "100"})
+    assert result.stdout.startswith("Close call:")
+    flat = " ".join(result.stdout.split())
+    if case == "hybrid":
+        assert "The answers call for both" in flat
+        assert "Either option is sound" not in flat
+    else:
+        assert "Consider" not in flat
+        assert 'Either option is sound; what would settle it is "What are you building?"' in flat
+    assert_golden(f"advise/close-{case}.txt", result.stdout)
+    assert_golden(f"advise/close-{case}.md", cli(*args, "--format", "markdown").stdout)
+
+
+@pytest.mark.parametrize("columns", [80, 120])
+def test_golden_summary_at_80_and_120_columns(cli, in_repo, columns: int) -> None:
     result = cli(
-        "advise",
-        "--criteria",
-        "criteria.yaml",
-        "--defaults",
-        "--set",
-        "team=django",
-        "--set",
-        "performance=5",
-        env={"COLUMNS": "100"},
-    )
-    assert "Too close to call" in result.stdout
-    assert "Consider combining them" in result.stdout
-    assert_golden("advise/hybrid.txt", result.stdout)
+        "advise", "--criteria", "criteria.yaml", "--preset", "api-microservice",
+        env={"COLUMNS": str(columns)},
+    )  # fmt: skip
+    summary = result.stdout.split("\nDetails\n")[0]
+    assert max(len(line) for line in summary.splitlines()) <= columns
+    assert_golden(f"advise/api-microservice-{columns}.txt", result.stdout)
+
+
+SUMMARY_CASES = (
+    [["--preset", p] for p in PRESETS]
+    + [["--defaults", *extra] for extra in CLOSE_CALLS.values()]
+    + [
+        ["--preset", "ml-serving", "--set", "admin=unsure", "--set", "security=unsure"],
+        ["--preset", "api-microservice", "--set", "security=admin", "--set", "add_ons=no"],
+    ]
+)
+
+
+@pytest.mark.parametrize("args", SUMMARY_CASES, ids=" ".join)
+def test_the_summary_fits_one_80x24_screen(cli, args: list[str]) -> None:
+    result = cli("advise", *args, env={"COLUMNS": "80", "LINES": "24"})
+    summary = result.stdout.split("\nDetails\n")[0]
+    # 23 lines, so the shell prompt that follows stays on the same screen.
+    assert len(summary.splitlines()) <= 23, summary
+    for needed in ("How sure", "What would change it"):
+        assert needed in summary
+    # The report is taller than the screen: its last line repeats the verdict.
+    winner = json.loads(cli("advise", *args, "--format", "json").stdout)["verdict"]
+    assert result.stdout.splitlines()[-1].startswith(f"Verdict: {winner['winner_label']}")
 
 
 def test_save_and_replay_answers(cli, in_tmp) -> None:
@@ -298,7 +341,11 @@ def test_replay_against_an_edited_criteria_file(cli, in_tmp) -> None:
     )
     assert result.exit_code == 0
     assert "Replay of saved answers" in result.stdout
-    assert "Then  Django + DRF first, by 32.8 points" in result.stdout
+    assert (
+        "The criteria file changed since these answers were saved; Django + DRF still "
+        "comes first (by 32.8 then, 14.4 now)." in " ".join(result.stdout.split())
+    )
+    assert "Then Django + DRF first, by 32.8 points" in result.stdout
     assert "Admin Interface: FastAPI rating 1 -> 5" in result.stdout
     data = json.loads(
         cli(
@@ -345,22 +392,26 @@ def test_two_unsure_answers_name_the_question_to_settle_first(cli) -> None:
         cli, "--preset", "ml-serving", "--set", "admin=unsure", "--set", "security=unsure"
     )
     uncertainty = data["insights"]["uncertainty"]
-    assert uncertainty["questions"] == ["admin", "security"]
+    assert [q["question"] for q in uncertainty["questions"]] == ["admin", "security"]
     assert uncertainty["exact"]
     assert uncertainty["winner_can_change"]
-    assert uncertainty["settle_first"]["question"] == "admin"
+    # The security answer can add must-haves and exclude an option: it swings most.
+    assert uncertainty["settle_first"]["question"] == "security"
     for option, score in ((s["option"], s["score"]) for s in data["scores"]):
         assert (
             uncertainty["ranges"][option]["low"] <= score <= uncertainty["ranges"][option]["high"]
         )
 
 
-def test_decisive_answer_is_marked(cli) -> None:
+def test_answer_changes_that_flip_are_listed(cli) -> None:
     data = advise_json(cli, "--preset", "api-microservice")
-    decisive = {d["question"]: d for d in data["insights"]["decisive"]}
-    assert set(decisive) == {"app_kind", "admin", "team"}
-    assert [f["answer"] for f in decisive["admin"]["flips_to"]] == ["Yes"]
-    assert decisive["admin"]["flips_to"][0]["winner"] == "django"
-    assert not data["insights"]["robust"]
+    changes = data["what_would_change_it"]["answers"]
+    assert changes["kind"] == "single"
+    by_question: dict[str, list] = {}
+    for change in changes["changes"]:
+        (only,) = change["changes"]
+        by_question.setdefault(only["question"], []).append((only["to"], change["winner"]))
+    assert set(by_question) == {"app_kind", "admin", "add_ons", "team"}
+    assert by_question["admin"] == [("Yes", "django")]
     robust = advise_json(cli, "--preset", "cms")
-    assert robust["insights"]["robust"]
+    assert robust["what_would_change_it"]["answers"]["kind"] == "none"

@@ -11,16 +11,16 @@ from hypothesis import strategies as st
 
 from fwchoice.criteria.answers import Answer, applicable_answers, complete
 from fwchoice.criteria.model import Choice, Criterion, Document, Option, Question
-from fwchoice.decide import decisions
-from fwchoice.decide.decisions import (
+from fwchoice.decide import uncertainty as decisions
+from fwchoice.decide.changes import decisive_answers
+from fwchoice.decide.scoring import evaluate
+from fwchoice.decide.team import Member, agenda, combined_evaluation
+from fwchoice.decide.uncertainty import (
     analyse_uncertainty,
-    decisive_answers,
     early_finish_check,
     question_alternatives,
     uncertainty_for,
 )
-from fwchoice.decide.scoring import evaluate
-from fwchoice.decide.team import Member, agenda, combined_evaluation
 from strategies import answers, documents
 
 # a: strong on x, weak on y; b the reverse. x starts heavier (2 against 1).

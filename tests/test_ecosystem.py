@@ -176,7 +176,7 @@ def test_completion_of_commands_sections_presets_and_set_values() -> None:
         "all",
     ]
     assert _complete("fwchoice advise --preset e", 3) == ["ecommerce"]
-    assert _complete("fwchoice advise --set ad", 3) == ["admin="]
+    assert _complete("fwchoice advise --set ad", 3) == ["admin=", "add_ons="]
     assert _complete("fwchoice advise --set admin=", 3) == ["admin=yes", "admin=no", "admin=unsure"]
     assert "--format" in _complete("fwchoice lint --f", 2)
 

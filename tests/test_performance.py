@@ -20,8 +20,7 @@ from conftest import REPO, SHIPPED
 sys.path.insert(0, str(REPO / "bench"))
 from fwchoice.comparison import comparison_data
 from fwchoice.criteria.answers import collect, complete
-from fwchoice.decide.decisions import decision_insights
-from fwchoice.decide.scoring import evaluate
+from fwchoice.decide.advice import build_advice
 from fwchoice.lint.pipeline import run_pipeline
 from generate import generate
 
@@ -144,9 +143,7 @@ def _work(size: int) -> dict[str, int]:
     return {
         "lint": calls(lambda: run_pipeline(raw, "g.yaml", full=True)),
         "matrix": calls(lambda: comparison_data(document)),
-        "advise": calls(
-            lambda: (evaluate(document, answers), decision_insights(document, answers, skipped=[]))
-        ),
+        "advise": calls(lambda: build_advice(document, answers, criteria_file={})),
     }
 
 

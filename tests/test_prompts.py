@@ -81,7 +81,7 @@ def test_not_sure_gives_score_ranges(cli, in_repo, terminal) -> None:
     result = advise_json(cli, ENTER + DOWN + ENTER + ENTER)
     assert result.exit_code == 0, result.stderr
     insights = json.loads(result.stdout)["insights"]["uncertainty"]
-    assert insights["questions"] == ["safety"]
+    assert [q["question"] for q in insights["questions"]] == ["safety"]
     assert insights["winner_can_change"]
     assert insights["settle_first"]["question"] == "safety"
 
@@ -99,11 +99,13 @@ def test_checkbox_with_space(cli, in_repo, terminal) -> None:
         "type_safety=3",
     ]
     args = [arg for s in sets for arg in ("--set", s)]
-    with keyboard(SPACE + DOWN + DOWN + SPACE + ENTER + ENTER):
+    # Pick two; the follow-up on add-ons then applies: pick "No"; leave the review.
+    with keyboard(SPACE + DOWN + DOWN + SPACE + ENTER + DOWN + ENTER + ENTER):
         result = cli("advise", "--criteria", "criteria.yaml", "--format", "json", *args)
     assert result.exit_code == 0, result.stderr
     answers = {a["question"]: a for a in json.loads(result.stdout)["answers"]}
     assert answers["security"]["answer"] == ["accounts", "permissions"]
+    assert answers["add_ons"]["answer"] == "no"
     assert answers["security"]["how"] == "asked"
     assert answers["admin"]["how"] == "flag"
 

@@ -111,7 +111,7 @@ def test_hybrid_below_the_threshold() -> None:
 def test_caveats_name_needed_features_the_winner_lacks() -> None:
     result = evaluate(SHIPPED_DOC, answers_for(SHIPPED_DOC, "ml-serving"))
     assert result.verdict.winner == "fastapi"
-    assert [c.feature for c in result.caveats] == ["authentication"]
+    assert [c.feature for c in result.caveats] == ["authentication", "jwt"]
 
 
 @pytest.mark.parametrize("scenario", list(SHIPPED_DOC.scenarios))
@@ -143,16 +143,22 @@ def test_presets_give_the_source_winners(preset: str, winner: str) -> None:
     assert evaluate(SHIPPED_DOC, answers_for(SHIPPED_DOC, preset)).verdict.winner == winner
 
 
-def test_a_close_call_is_a_hybrid_with_the_sources_two_approaches() -> None:
+def test_a_close_call_suggests_no_hybrid_the_answers_do_not_call_for() -> None:
     # team=django, performance=5 (others default): weights api 5, dev 6, learning 0,
     # docs 3, built-in 3, types 3, community 3, async 2, admin 0, testing 3 (sum 28).
     # FastAPI 25+24+0+15+6+15+12+10+0+9 = 116; Django 15+30+0+12+15+9+15+6+0+15 = 117.
     result = evaluate(SHIPPED_DOC, answers_for(SHIPPED_DOC, team="django", performance=5))
     assert result.ranking.scores == {"fastapi": Fraction(116, 140), "django": Fraction(117, 140)}
     assert result.verdict.margin == Fraction(100, 140)
-    assert result.verdict.kind == "hybrid"
-    assert [h.id for h in result.verdict.hybrids] == [
-        "fastapi_front_django_mounted",
-        "django_orm_in_fastapi",
-    ]
+    assert result.verdict.kind == "close"
+    # No admin is needed and the team knows Django: neither hybrid's `when` holds.
+    assert result.verdict.hybrids == ()
     assert result.verdict.confidence.label == "too close to call"
+
+
+def test_a_close_call_suggests_the_hybrid_the_answers_call_for() -> None:
+    # An admin for staff and very important throughput: both sides' strengths.
+    answers = answers_for(SHIPPED_DOC, admin="yes", performance=4, concurrency="heavy")
+    result = evaluate(SHIPPED_DOC, answers)
+    assert result.verdict.kind == "close"
+    assert [h.id for h in result.verdict.hybrids] == ["fastapi_front_django_mounted"]

@@ -332,6 +332,11 @@ def matrix(
     )
 
 
+class RatingsChoice(str, Enum):
+    source = "source"
+    evidence = "evidence"
+
+
 class AdviceFormat(str, Enum):
     rich = "rich"
     json = "json"
@@ -413,6 +418,15 @@ def advise(
         str | None,
         typer.Option("--date", metavar="YYYY-MM-DD", help="Date for the Markdown record."),
     ] = None,
+    ratings: Annotated[
+        RatingsChoice,
+        typer.Option(
+            "--ratings",
+            help="Score by the source comparison's ratings, or by the evidence's where a "
+            "note disputes them (the report always says whether the verdict holds under "
+            "the other).",
+        ),
+    ] = RatingsChoice.source,
     criteria: CriteriaOption = None,
     no_color: NoColorOption = False,
     output: OutputOption = None,
@@ -443,6 +457,7 @@ def advise(
                 no_color=no_color,
                 date=date,
                 export=export,
+                ratings=ratings.value,
             ),
         )
     )

@@ -266,7 +266,23 @@ _ALL = [
         "FWC213",
         "warning",
         "hybrid never shown",
-        "A hybrid approach names fewer than two options, so no close call can show it.",
+        "A hybrid approach names fewer than two options, or has no `when` (the answers "
+        "that call for it), so no close call can suggest it.",
+    ),
+    Code(
+        "FWC214",
+        "warning",
+        "evidence rating not used",
+        "An evidence rating that can never count: it repeats the source's own rating, it "
+        "sits on the note of a feature, benchmark or option (only criteria are scored), "
+        "or it is written under the former name `suggested_ratings`.",
+    ),
+    Code(
+        "FWC215",
+        "error",
+        "conflicting evidence ratings",
+        "Two notes of one criterion give an option different evidence ratings; the "
+        "evidence view of the matrix needs one value per option.",
     ),
     # --- questionnaire ---------------------------------------------------------
     Code(
@@ -313,8 +329,8 @@ _ALL = [
         "FWC307",
         "warning",
         "choice changes nothing",
-        "A choice has no effect on any weight and no needs, so answering it cannot "
-        "change the recommendation.",
+        "No choice of the question changes a weight, adds a need or a must-have, or says "
+        "whether add-ons will do, so answering it cannot change the recommendation.",
     ),
     Code(
         "FWC308",

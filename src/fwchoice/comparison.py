@@ -12,14 +12,14 @@ from __future__ import annotations
 from collections.abc import Mapping, Sequence
 from typing import TYPE_CHECKING, Any, Literal
 
-from fwchoice.criteria.model import RATING_MAX, RATING_MIN, Document, Note
+from fwchoice.criteria.model import RATING_MAX, RATING_MIN, Document, Hybrid, Note
 
 if TYPE_CHECKING:
     from fwchoice.criteria.model import Exact
 
 Section = Literal["matrix", "features", "benchmarks", "use-cases"]
 SECTIONS: tuple[Section, ...] = ("matrix", "features", "benchmarks", "use-cases")
-MATRIX_FORMAT_VERSION = 1
+MATRIX_FORMAT_VERSION = 2
 
 
 def plain_number(value: Exact) -> int | float:
@@ -35,8 +35,8 @@ def note_data(note: Note) -> dict[str, Any]:
         "text": note.text,
         "sources": [{"title": s.title, "url": s.url} for s in note.sources],
     }
-    if note.suggested_ratings:
-        data["suggested_ratings"] = dict(note.suggested_ratings)
+    if note.evidence_ratings:
+        data["evidence_ratings"] = dict(note.evidence_ratings)
     return data
 
 
@@ -103,6 +103,7 @@ def _matrix(document: Document) -> list[dict[str, Any]]:
                 "description": criterion.description,
                 "weight": plain_number(criterion.weight),
                 "ratings": ratings,
+                "evidence_ratings": dict(criterion.evidence),
                 "leaders": leaders(known),
                 "rationale": criterion.rationale,
                 "notes": [note_data(n) for n in criterion.notes],
@@ -191,14 +192,38 @@ def _use_cases(document: Document) -> list[dict[str, Any]]:
 
 
 def _hybrids(document: Document) -> list[dict[str, Any]]:
-    return [
-        {
-            "id": h.id,
-            "label": h.label,
-            "summary": h.summary,
-            "options": list(h.options),
-            "steps": list(h.steps),
-            "when": h.when,
-        }
-        for h in document.hybrids.values()
-    ]
+    return [hybrid_data(document, h) for h in document.hybrids.values()]
+
+
+def hybrid_data(document: Document, hybrid: Hybrid) -> dict[str, Any]:
+    """A hybrid approach, with the answers that call for it written out."""
+    return {
+        "id": hybrid.id,
+        "label": hybrid.label,
+        "summary": hybrid.summary,
+        "options": list(hybrid.options),
+        "steps": list(hybrid.steps),
+        "when": condition_data(document, hybrid.when),
+        "fits": hybrid.fits,
+    }
+
+
+def condition_data(
+    document: Document, condition: Mapping[str, frozenset[str]]
+) -> list[dict[str, Any]]:
+    """A `when` condition as data: each question, its text, and the answers that meet it."""
+    result = []
+    for qid, allowed in condition.items():
+        question = document.questions.get(qid)
+        if question is None:
+            continue
+        chosen = [c for c in question.choices if c in allowed]
+        result.append(
+            {
+                "question": qid,
+                "text": question.text,
+                "answers": chosen,
+                "answer_labels": [question.choices[c].label for c in chosen],
+            }
+        )
+    return result

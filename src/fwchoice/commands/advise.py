@@ -28,6 +28,7 @@ from fwchoice.sanitize import quote
 if TYPE_CHECKING:  # rich is imported only when the terminal view is shown
     from rich.console import Console, RenderableType
 
+    from fwchoice.decide.evidence import RatingSet
     from fwchoice.render.terminal import TerminalStyle
 
 AdviceFormat = Literal["rich", "json", "markdown"]
@@ -43,6 +44,7 @@ class AdviceOutput(NamedTuple):
     no_color: bool = False
     date: str | None = None
     export: str | None = None
+    ratings: RatingSet = "source"
 
 
 def stdin_is_interactive() -> bool:
@@ -115,12 +117,15 @@ def gather(
 
 def resolve_answers(
     loaded: LoadedCriteria, given: Answers, *, fill_defaults: bool
-) -> tuple[Answers, list[str]]:
-    """All answers: the given ones, defaults where allowed, prompts where possible."""
+) -> tuple[Answers, list[str], Answers]:
+    """All answers: the given ones, defaults where allowed, prompts where possible.
+
+    Returns the resolved answers, the questions skipped by an early finish, and
+    every answer given (also those to questions that ended up not applying)."""
     document = loaded.document
     answers, missing = complete(document, given, fill_defaults=fill_defaults)
     if not missing:
-        return answers, []
+        return answers, [], given
     if not stdin_is_interactive():
         shown = ", ".join(missing[:6]) + (" ..." if len(missing) > 6 else "")
         if fill_defaults:
@@ -133,8 +138,9 @@ def resolve_answers(
             f"no answer for {shown} and no terminal to ask on; give --preset NAME, "
             "--answers FILE, --set ID=VALUE, or --defaults"
         )
-    from fwchoice.decide.decisions import early_finish_check, review_notes
+    from fwchoice.decide.changes import review_notes
     from fwchoice.decide.questionnaire import run_questionnaire
+    from fwchoice.decide.uncertainty import early_finish_check
     from fwchoice.prompts import QuestionaryPrompter, prompt_stream
 
     try:
@@ -148,7 +154,7 @@ def resolve_answers(
         )
     except KeyboardInterrupt:
         raise Aborted("") from None
-    return result.answers, result.skipped
+    return result.answers, result.skipped, result.given
 
 
 def saved_answers(
@@ -235,24 +241,39 @@ def run(
         return run_team(loaded, answers_files, out, plan)
     plan.add(save_answers, "--save-answers", force=out.force)
     given, saved = gather(document, preset=preset, answers_files=answers_files, sets=sets)
-    answers, skipped = resolve_answers(loaded, given, fill_defaults=defaults or preset is not None)
-    from fwchoice.decide.advice import advice_data
-    from fwchoice.decide.decisions import decision_insights
-    from fwchoice.decide.scoring import evaluate
+    answers, skipped, asked = resolve_answers(
+        loaded, given, fill_defaults=defaults or preset is not None
+    )
+    from fwchoice.decide.advice import build_advice
+    from fwchoice.sanitize import visible_data
 
-    evaluation = evaluate(document, answers)
-    advice = advice_data(document, evaluation, criteria_file=loaded.file_info())
-    advice["insights"] = decision_insights(document, answers, skipped=skipped)
+    advice, evaluation = build_advice(
+        document,
+        answers,
+        given=asked,
+        skipped=skipped,
+        ratings=out.ratings,
+        criteria_file=loaded.file_info(),
+    )
     if saved:
+        from fwchoice.decide.evidence import rated_by
         from fwchoice.decide.replay import compare
 
-        advice["replay"] = compare(saved, document, evaluation, loaded.sha256)
+        advice["replay"] = compare(
+            saved, rated_by(document, out.ratings), evaluation, loaded.sha256
+        )
+
+    shown = visible_data(advice)
 
     def view(terminal: Console, style: TerminalStyle) -> list[RenderableType]:
-        from fwchoice.render.advice_table import advice_renderables
-        from fwchoice.sanitize import visible_data
+        from fwchoice.render.advice_view import advice_renderables
 
-        return advice_renderables(visible_data(advice), terminal, style)
+        return advice_renderables(shown, terminal, style)
+
+    def closing(terminal: Console, style: TerminalStyle) -> list[RenderableType]:
+        from fwchoice.render.advice_view import verdict_line
+
+        return [verdict_line(shown)]
 
     def markdown() -> str:
         from fwchoice.render.advice_markdown import advice_markdown
@@ -265,11 +286,14 @@ def run(
         view,
         markdown,
         title=f"fwchoice advise: {advice['verdict']['winner_label']}",
+        closing=closing,
     )
     if save_answers:
+        from fwchoice.decide.evidence import rated_by
         from fwchoice.decide.replay import snapshot
 
-        contents[save_answers] = saved_answers(loaded, advice, snapshot(document, evaluation))
+        scored = rated_by(document, out.ratings)
+        contents[save_answers] = saved_answers(loaded, advice, snapshot(scored, evaluation))
     finish(plan, contents, saved=save_answers)
     return EXIT_OK
 
@@ -281,6 +305,7 @@ def show(
     markdown: Callable[[], str],
     *,
     title: str,
+    closing: Callable[[Console, TerminalStyle], Sequence[RenderableType]] | None = None,
 ) -> dict[str, str]:
     """Show a result in the format asked for: the terminal view, its JSON or its record.
     Returns the contents of the files to write."""
@@ -295,4 +320,5 @@ def show(
         export=out.export,
         no_color=out.no_color,
         title=title,
+        closing=closing,
     )

@@ -25,8 +25,13 @@ __all__ = ["EXPORT_SUFFIXES", "check_export_name", "emit", "finish", "json_text"
 View = Callable[..., Sequence["RenderableType"]]
 
 
-def print_rich(build: View, *, no_color: bool) -> None:
-    """Render rich output to stdout: live on a terminal, trimmed plain text in a pipe."""
+def print_rich(build: View, *, no_color: bool, closing: View | None = None) -> None:
+    """Render rich output to stdout: in colour on a terminal, trimmed plain text in a pipe.
+
+    ``closing`` is added at the end when the output is taller than the terminal
+    (a pipe counts as 25 lines): the eye lands on the last line, so a long report
+    repeats its verdict there.
+    """
     import sys
 
     from rich.console import Group
@@ -36,20 +41,18 @@ def print_rich(build: View, *, no_color: bool) -> None:
     if sys.stdout is None:
         raise UsageError("standard output is closed; redirect it to a file or use --output")
     terminal, style = make_console(no_color=no_color)
-    try:
-        if terminal.is_terminal:
-            terminal.print(Group(*build(terminal, style)), crop=False)
-            sys.stdout.flush()
-            return
-        with terminal.capture() as captured:
-            # One print of a group: each print has its own fixed cost.
-            terminal.print(Group(*build(terminal, style)), crop=False)
-    except BrokenPipeError:
-        raise console.OutputClosed("") from None
-    except OSError as exc:
-        raise console.output_failed(exc) from None
-    # Tables pad every line to the full width; a file or pipe gets no trailing blanks.
-    console.write("".join(line.rstrip() + "\n" for line in captured.get().splitlines()))
+    with terminal.capture() as captured:
+        # One print of a group: each print has its own fixed cost.
+        terminal.print(Group(*build(terminal, style)), crop=False)
+    text = captured.get()
+    if closing is not None and text.count("\n") > terminal.height:
+        with terminal.capture() as last:
+            terminal.print(Group(*closing(terminal, style)), crop=False)
+        text += last.get()
+    if not terminal.is_terminal:
+        # Tables pad every line to the full width; a file or pipe gets no trailing blanks.
+        text = "".join(line.rstrip() + "\n" for line in text.splitlines())
+    console.write(text)
 
 
 EXPORT_WIDTH = 120
@@ -93,6 +96,7 @@ def emit(
     export: str | None,
     no_color: bool,
     title: str,
+    closing: View | None = None,
 ) -> dict[str, str]:
     """Render a result. Returns the files' contents by path (to commit with the plan);
     with neither --output nor --export, the result goes to stdout now.
@@ -114,7 +118,7 @@ def emit(
         if text is not None:
             console.write(text())
         else:
-            print_rich(view, no_color=no_color)
+            print_rich(view, no_color=no_color, closing=closing)
     return contents
 
 

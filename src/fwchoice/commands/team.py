@@ -11,11 +11,13 @@ from fwchoice.criteria.answers import AnswerProblem, collect, complete
 from fwchoice.criteria.answersfile import read_answers_file
 from fwchoice.criteria.loader import LoadedCriteria
 from fwchoice.decide.advice import advice_data, points
+from fwchoice.decide.evidence import RatingSet, other, rated_by
+from fwchoice.decide.robustness import robustness
 from fwchoice.decide.scoring import evaluate
 from fwchoice.decide.team import Member, agenda, combined_evaluation
 from fwchoice.errors import EXIT_OK, UsageError
 from fwchoice.outputs import OutputPlan
-from fwchoice.sanitize import quote
+from fwchoice.sanitize import quote, visible_data
 
 if TYPE_CHECKING:
     from rich.console import Console, RenderableType
@@ -34,7 +36,9 @@ def member_name(path: str, taken: set[str]) -> str:
     return name
 
 
-def team_data(loaded: LoadedCriteria, files: list[str]) -> dict[str, Any]:
+def team_data(
+    loaded: LoadedCriteria, files: list[str], ratings: RatingSet = "source"
+) -> dict[str, Any]:
     document = loaded.document
     members: list[Member] = []
     taken: set[str] = set()
@@ -50,7 +54,7 @@ def team_data(loaded: LoadedCriteria, files: list[str]) -> dict[str, Any]:
     labels = {o: opt.label for o, opt in document.options.items()}
     people = []
     for member, path in zip(members, files, strict=True):
-        result = evaluate(document, member.answers)
+        result = evaluate(rated_by(document, ratings), member.answers)
         people.append(
             {
                 "name": member.name,
@@ -62,8 +66,22 @@ def team_data(loaded: LoadedCriteria, files: list[str]) -> dict[str, Any]:
                 "scores": {o: points(result.ranking.points(o)) for o in result.ranking.order},
             }
         )
+    scored = rated_by(document, ratings)
+    evaluation = combined_evaluation(scored, members)
     combined = advice_data(
-        document, combined_evaluation(document, members), criteria_file=loaded.file_info()
+        scored,
+        evaluation,
+        criteria_file=loaded.file_info(),
+        ratings=ratings,
+        source=document,
+        alternative=combined_evaluation(rated_by(document, other(ratings)), members),
+        tested=robustness(
+            document,
+            {},
+            ratings=ratings,
+            weights_and_exclusions=(evaluation.ranking.weights, evaluation.ranking.excluded),
+        ),
+        team=True,
     )
     return {
         "format": "fwchoice.team",
@@ -76,11 +94,10 @@ def team_data(loaded: LoadedCriteria, files: list[str]) -> dict[str, Any]:
 
 
 def run_team(loaded: LoadedCriteria, files: list[str], out: AdviceOutput, plan: OutputPlan) -> int:
-    data = team_data(loaded, files)
+    data = team_data(loaded, files, out.ratings)
 
     def view(terminal: Console, style: TerminalStyle) -> list[RenderableType]:
         from fwchoice.render.team_render import team_renderables
-        from fwchoice.sanitize import visible_data
 
         return team_renderables(visible_data(data), terminal, style)
 
@@ -89,6 +106,13 @@ def run_team(loaded: LoadedCriteria, files: list[str], out: AdviceOutput, plan: 
 
         return team_markdown(data, loaded.document, date=out.date)
 
-    contents = show(out, data, view, markdown, title="fwchoice advise: team decision")
+    def closing(terminal: Console, style: TerminalStyle) -> list[RenderableType]:
+        from fwchoice.render.advice_view import verdict_line
+
+        return [verdict_line(visible_data(data["combined"]))]
+
+    contents = show(
+        out, data, view, markdown, title="fwchoice advise: team decision", closing=closing
+    )
     finish(plan, contents)
     return EXIT_OK

@@ -162,12 +162,26 @@ def applies(question: Question, answers: Answers) -> bool:
     An unsure earlier answer counts as possibly matching: the question is asked,
     because its answer matters in some of the worlds the user is unsure between.
     """
-    for other, allowed in question.when.items():
+    return condition_holds(question.when, answers, unsure_matches=True)
+
+
+def condition_holds(
+    when: Mapping[str, frozenset[str]], answers: Answers, *, unsure_matches: bool
+) -> bool:
+    """Whether every question a condition names has one of the answers it allows.
+
+    A question not answered fails it. An unsure answer matches when
+    ``unsure_matches``: a question is asked if its answer might matter, while a
+    hybrid is suggested only for needs the user is sure of.
+    """
+    for other, allowed in when.items():
         answer = answers.get(other)
         if answer is None:
             return False
         if answer.unsure:
-            continue
+            if unsure_matches:
+                continue
+            return False
         if not allowed.intersection(answer.choices):
             return False
     return True

@@ -28,6 +28,7 @@ from fwchoice.criteria.model import (
     Option,
     Preset,
     Question,
+    RobustnessRules,
     Scenario,
     SourceRef,
 )
@@ -74,7 +75,7 @@ def build_document(data: dict[str, Any]) -> Document:
         criteria=criteria,
         features={fid: _feature(fid, f) for fid, f in data.get("features", {}).items()},
         benchmarks={bid: _benchmark(bid, b) for bid, b in data.get("benchmarks", {}).items()},
-        hybrids={hid: _hybrid(hid, h) for hid, h in data.get("hybrids", {}).items()},
+        hybrids={hid: _hybrid(hid, h, questions) for hid, h in data.get("hybrids", {}).items()},
         decision=_decision(data.get("decision", {})),
         questions=questions,
         presets={
@@ -93,7 +94,11 @@ def _notes(raw: list[dict[str, Any]]) -> tuple[Note, ...]:
             sources=tuple(
                 SourceRef(s.get("title", ""), s.get("url", "")) for s in n.get("sources", [])
             ),
-            suggested_ratings=dict(n.get("suggested_ratings", {})),
+            # `suggested_ratings` is the former name (lint warns); the new name wins.
+            evidence_ratings={
+                **n.get("suggested_ratings", {}),
+                **n.get("evidence_ratings", {}),
+            },
         )
         for n in raw
     )
@@ -118,14 +123,26 @@ def _option(oid: str, o: dict[str, Any]) -> Option:
 
 
 def _criterion(cid: str, c: dict[str, Any]) -> Criterion:
+    ratings = dict(c.get("ratings", {}))
+    notes = _notes(c.get("notes", []))
+    # Evidence ratings count only where they differ from the source's (lint warns
+    # about one that repeats it); two notes rating one option are reported by lint,
+    # and the later note wins here.
+    evidence = {
+        oid: rating
+        for note in notes
+        for oid, rating in note.evidence_ratings.items()
+        if oid in ratings and rating != ratings[oid]
+    }
     return Criterion(
         id=cid,
         label=c.get("label", cid),
         description=c.get("description", ""),
         weight=exact(c.get("weight", 1)),
-        ratings=dict(c.get("ratings", {})),
+        ratings=ratings,
         rationale=c.get("rationale", ""),
-        notes=_notes(c.get("notes", [])),
+        notes=notes,
+        evidence=evidence,
     )
 
 
@@ -161,14 +178,15 @@ def _benchmark(bid: str, b: dict[str, Any]) -> Benchmark:
     )
 
 
-def _hybrid(hid: str, h: dict[str, Any]) -> Hybrid:
+def _hybrid(hid: str, h: dict[str, Any], earlier: dict[str, Question]) -> Hybrid:
     return Hybrid(
         id=hid,
         label=h.get("label", hid),
         summary=h.get("summary", ""),
         options=tuple(h.get("options", [])),
         steps=tuple(h.get("steps", [])),
-        when=h.get("when", ""),
+        when=_condition(h.get("when", {}), earlier),
+        fits=h.get("fits", ""),
     )
 
 
@@ -179,9 +197,17 @@ def _decision(d: dict[str, Any]) -> DecisionRules:
         if "min_margin" in c
     ]
     levels.sort(key=lambda level: level.min_margin, reverse=True)
+    robustness = d.get("robustness")
     return DecisionRules(
         hybrid_margin=exact(d.get("hybrid_margin", DEFAULT_HYBRID_MARGIN)),
         confidence=tuple(levels),
+        robustness=RobustnessRules(
+            band=exact(robustness.get("band", 0.5)),
+            samples=robustness.get("samples", 10_000),
+            seed=robustness.get("seed", 1),
+        )
+        if robustness
+        else None,
     )
 
 
@@ -197,6 +223,8 @@ def _question(qid: str, q: dict[str, Any], earlier: dict[str, Question]) -> Ques
                 help=c.get("help", ""),
                 weights={k: exact(v) for k, v in c.get("weights", {}).items()},
                 needs=tuple(c.get("needs", [])),
+                must_have=tuple(c.get("must_have", [])),
+                accepts_add_ons=c.get("accepts_add_ons"),
             )
             for cid, c in q.get("choices", {}).items()
         }

@@ -86,12 +86,54 @@ _ratings = IdMap(
     description="Each option's rating, keyed by option id.",
 )
 
+_scalar_answer = AnyOf(
+    [Text(max_length=64), Number(integer=True, minimum=-1_000_000, maximum=1_000_000), Boolean()]
+)
+_answer = Named(
+    "answer",
+    AnyOf(
+        [_scalar_answer, ListOf(Text(max_length=64), max_items=100)],
+        description=(
+            "A choice id; a list of choice ids for a multiple-choice question; a number "
+            "for a scale; yes or no; or 'unsure'."
+        ),
+    ),
+)
+_answers = IdMap(_answer, what="question", description="Answers keyed by question id.")
+
+_condition = Named(
+    "condition",
+    IdMap(
+        AnyOf(
+            [
+                _scalar_answer,
+                ListOf(_scalar_answer, min_items=1, max_items=MAX_CHOICES),
+            ]
+        ),
+        what="question",
+        max_items=MAX_CONDITIONS,
+        description=(
+            "Holds when every listed earlier question's answer is (one of) the given choice(s)."
+        ),
+    ),
+)
+
+_evidence_ratings = IdMap(
+    _rating,
+    what="option",
+    description=(
+        "On a criterion's note: the ratings the evidence supports where they differ from "
+        "the source's. `advise --ratings evidence` scores with them; every report says "
+        "whether the verdict holds under them."
+    ),
+)
+
 _note = Named(
     "note",
     Record(
         description=(
             "A caveat about a claim: dated, disputed, unsourced or a nuance. The source's "
-            "rating stays; the note makes sure a reader sees both."
+            "rating stays the default; evidence ratings sit beside it."
         ),
         fields={
             "status": Field(Choice(NOTE_STATUSES, "How the claim holds up today."), True),
@@ -101,11 +143,12 @@ _note = Named(
             "sources": Field(
                 ListOf(_source, max_items=MAX_LIST, description="Evidence for the note.")
             ),
+            "evidence_ratings": Field(_evidence_ratings),
             "suggested_ratings": Field(
                 IdMap(
                     _rating,
                     what="option",
-                    description="Ratings the evidence suggests instead (shown, never used).",
+                    description="The former name of evidence_ratings (still read; lint warns).",
                 )
             ),
         },
@@ -217,13 +260,20 @@ _benchmark = Record(
 )
 
 _hybrid = Record(
-    description="A way to combine options, offered when the scores are too close to call.",
+    description=(
+        "A way to combine options. A close call suggests it only when the answers meet its "
+        "`when`: when they call for the strengths of both sides."
+    ),
     fields={
         "label": Field(Text(max_length=120), True),
         "summary": Field(Text(), True),
         "options": Field(ListOf(Id(), min_items=2, description="The options combined."), True),
         "steps": Field(ListOf(Text(), max_items=MAX_LIST, description="How to do it.")),
-        "when": Field(Text(description="When this approach fits.")),
+        "when": Field(
+            _condition,
+            text_hint='`when` is now a condition such as {admin: "yes"}; move the text to `fits`',
+        ),
+        "fits": Field(Text(description="When this approach fits, in words.")),
     },
 )
 
@@ -244,11 +294,52 @@ _decision = Record(
             Number(
                 minimum=0,
                 maximum=100,
-                description="Below this margin (points of 100) the verdict is a hybrid.",
+                description=(
+                    "Below this margin (points of 100) the verdict is a close call: either "
+                    "option is sound, or a hybrid whose `when` the answers meet."
+                ),
             )
         ),
         "confidence": Field(
             ListOf(_confidence_level, description="Confidence wording by margin, any order.")
+        ),
+        "robustness": Field(
+            Record(
+                description=(
+                    "How the report tests the verdict: it varies every weight within a band "
+                    "around the user's, unsure answers over their choices and disputed "
+                    "ratings over their two values, and counts how often the winner stays "
+                    "first."
+                ),
+                fields={
+                    "band": Field(
+                        Number(
+                            minimum=0,
+                            maximum=1,
+                            description=(
+                                "How far each weight may move, as a share of it "
+                                "(0.5: from half to one and a half times); default 0.5."
+                            ),
+                        )
+                    ),
+                    "samples": Field(
+                        Number(
+                            integer=True,
+                            minimum=100,
+                            maximum=100_000,
+                            description="How many variations; default 10,000.",
+                        )
+                    ),
+                    "seed": Field(
+                        Number(
+                            integer=True,
+                            minimum=0,
+                            maximum=2**32 - 1,
+                            description="Seed of the variations, so every run agrees; default 1.",
+                        )
+                    ),
+                },
+            )
         ),
     },
 )
@@ -271,26 +362,34 @@ _choice = Record(
             ListOf(
                 Id(),
                 max_items=MAX_LIST,
-                description="Features this answer makes necessary (feature ids).",
+                description=(
+                    "Features this answer makes necessary (feature ids): the report names, "
+                    "as a caveat, each one the winner does not ship built in."
+                ),
+            )
+        ),
+        "must_have": Field(
+            ListOf(
+                Id(),
+                max_items=MAX_LIST,
+                description=(
+                    "Features that must come with the framework (feature ids). An option "
+                    "without one built in cannot come first, unless the feature row names "
+                    "a usual add-on and the answers accept add-ons: then it is a caveat."
+                ),
+            )
+        ),
+        "accepts_add_ons": Field(
+            Boolean(
+                description=(
+                    "This answer says whether a well-known add-on may stand in for a "
+                    "must-have that is not built in (without any such answer: it may not)."
+                )
             )
         ),
     },
 )
 
-_scalar_answer = AnyOf(
-    [Text(max_length=64), Number(integer=True, minimum=-1_000_000, maximum=1_000_000), Boolean()]
-)
-_answer = Named(
-    "answer",
-    AnyOf(
-        [_scalar_answer, ListOf(Text(max_length=64), max_items=100)],
-        description=(
-            "A choice id; a list of choice ids for a multiple-choice question; a number "
-            "for a scale; yes or no; or 'unsure'."
-        ),
-    ),
-)
-_answers = IdMap(_answer, what="question", description="Answers keyed by question id.")
 
 _question = Record(
     description="A question of the questionnaire, and what each answer does.",
@@ -331,22 +430,7 @@ _question = Record(
             )
         ),
         "default": Field(_answer),
-        "when": Field(
-            IdMap(
-                AnyOf(
-                    [
-                        _scalar_answer,
-                        ListOf(_scalar_answer, min_items=1, max_items=MAX_CHOICES),
-                    ]
-                ),
-                what="question",
-                max_items=MAX_CONDITIONS,
-                description=(
-                    "Ask only when every listed earlier question's answer is (one of) "
-                    "the given choice(s)."
-                ),
-            )
-        ),
+        "when": Field(_condition),
     },
     extra_json={
         "allOf": [

@@ -42,7 +42,8 @@ class Note(NamedTuple):
     status: str
     text: str
     sources: tuple[SourceRef, ...] = ()
-    suggested_ratings: Mapping[str, int] = EMPTY
+    evidence_ratings: Mapping[str, int] = EMPTY
+    """On a criterion's note: ratings the evidence supports where they differ."""
 
 
 class Item(NamedTuple):
@@ -70,6 +71,9 @@ class Criterion(NamedTuple):
     ratings: dict[str, int]
     rationale: str = ""
     notes: tuple[Note, ...] = ()
+    evidence: Mapping[str, int] = EMPTY
+    """The evidence ratings of its notes, by option: only where they differ from
+    ``ratings`` (the source's)."""
 
 
 class FeatureValue(NamedTuple):
@@ -108,7 +112,9 @@ class Hybrid(NamedTuple):
     summary: str
     options: tuple[str, ...]
     steps: tuple[str, ...] = ()
-    when: str = ""
+    when: Mapping[str, frozenset[str]] = EMPTY
+    """The answers that call for it, as a question's condition; empty: never suggested."""
+    fits: str = ""
 
 
 class ConfidenceLevel(NamedTuple):
@@ -117,10 +123,19 @@ class ConfidenceLevel(NamedTuple):
     explanation: str = ""
 
 
+class RobustnessRules(NamedTuple):
+    band: Exact
+    """How far each weight may move, as a share of it (1/2: half to one and a half times)."""
+    samples: int
+    seed: int
+
+
 class DecisionRules(NamedTuple):
     hybrid_margin: Exact = 3
     # Highest threshold first.
     confidence: tuple[ConfidenceLevel, ...] = ()
+    robustness: RobustnessRules | None = None
+    """None: the defaults (``decide.robustness.DEFAULTS``)."""
 
 
 class Choice(NamedTuple):
@@ -129,6 +144,8 @@ class Choice(NamedTuple):
     help: str = ""
     weights: Mapping[str, Exact] = EMPTY
     needs: tuple[str, ...] = ()
+    must_have: tuple[str, ...] = ()
+    accepts_add_ons: bool | None = None
 
 
 class Question(NamedTuple):

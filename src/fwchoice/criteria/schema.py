@@ -432,6 +432,9 @@ _HINTED = 20
 class Field(NamedTuple):
     spec: Spec
     required: bool = False
+    # Said after the type error when a key whose meaning changed still holds
+    # the old form (text where a mapping now belongs), so the fix is named.
+    text_hint: str = ""
 
 
 class Record(Spec):
@@ -469,6 +472,13 @@ class Record(Spec):
                 # unknown keys is the wrong file, and gets hints for the first few.
                 hint = did_you_mean(key, list(self.fields)) if unknown <= _HINTED else ""
                 report("FWC102", (*path, key), f"unknown key {quote(key)}{hint}")
+                continue
+            if spec.text_hint and isinstance(item, str):
+                report(
+                    "FWC101",
+                    (*path, key),
+                    f"expected {spec.spec.expected()}, got text; {spec.text_hint}",
+                )
                 continue
             checked = spec.spec.check(item, (*path, key), report)
             if checked is not INVALID:

@@ -125,6 +125,9 @@ EarlyFinish = Callable[[Answers, list[str]], bool]
 
 class QuestionnaireResult(NamedTuple):
     answers: Answers
+    """The resolved answers: those to questions that apply, in file order."""
+    given: Answers
+    """Every answer given, also to questions that a later change made not apply."""
     asked: int
     skipped: list[str]
     """Questions left unasked because no answer to them could change the winner."""
@@ -188,4 +191,4 @@ def run_questionnaire(
             value = prompter.ask(prompt_spec(question, answers.get(change), position))
             given[change] = answer_from_prompt(question, value)
     answers, _ = complete(document, given, fill_defaults=fill_defaults)
-    return QuestionnaireResult(answers, asked, [q for q in skipped if q not in answers])
+    return QuestionnaireResult(answers, given, asked, [q for q in skipped if q not in answers])

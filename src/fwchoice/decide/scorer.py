@@ -26,6 +26,7 @@ class Scorer:
     denominators, so the thousands of evaluations behind ranges and decisive
     answers are integer sums; the winner only needs each option's weighted sum
     (all share the denominator), and scores become exact fractions at the end.
+    Must-haves are judged as ``decide.musthaves`` does, from precomputed tables.
     """
 
     def __init__(self, document: Document) -> None:
@@ -52,8 +53,24 @@ class Scorer:
                     for c, d in choice.weights.items()
                     if c in index and d
                 ]
-        # Questions whose conditions depend, directly or not, on each question:
-        # changing an answer without dependents changes only its own effects.
+        # Must-haves: what each choice requires, and which options lack each feature
+        # (with whether an add-on can fill the gap).
+        self.must: dict[tuple[str, str], tuple[str, ...]] = {}
+        self.add_ons: dict[tuple[str, str], bool] = {}
+        for question in document.questions.values():
+            for choice in question.choices.values():
+                if choice.must_have:
+                    self.must[(question.id, choice.id)] = choice.must_have
+                if choice.accepts_add_ons is not None:
+                    self.add_ons[(question.id, choice.id)] = choice.accepts_add_ons
+        self.lacking: dict[str, list[tuple[int, bool]]] = {}
+        for fid, feature in document.features.items():
+            for i, option in enumerate(self.options):
+                offered = feature.values.get(option)
+                if offered is not None and offered.builtin is False:
+                    self.lacking.setdefault(fid, []).append((i, bool(offered.fill)))
+        # Questions whose conditions depend on each question: changing an answer
+        # without dependents changes only its own effects.
         self.dependents: dict[str, set[str]] = {q: set() for q in document.questions}
         for question in document.questions.values():
             for other in question.when:
@@ -67,6 +84,24 @@ class Scorer:
                 for i, delta in self.effects.get((qid, choice), ()):
                     weights[i] += delta
         return weights
+
+    def excluded(self, answers: Answers) -> frozenset[int]:
+        """Indices of the options that lack a must-have no accepted add-on fills."""
+        if not self.must:
+            return frozenset()
+        counted = applicable_answers(self.document, answers)
+        wanted: set[str] = set()
+        accepted = False
+        for qid, answer in counted.items():
+            for choice in answer.choices:
+                wanted.update(self.must.get((qid, choice), ()))
+                accepted = self.add_ons.get((qid, choice), accepted)
+        return frozenset(
+            i
+            for fid in wanted
+            for i, fillable in self.lacking.get(fid, ())
+            if not (accepted and fillable)
+        )
 
     def weights(self, answers: Answers) -> list[int]:
         return [max(w, 0) for w in self.raw_weights(answers)]
@@ -83,7 +118,13 @@ class Scorer:
             return [Fraction(0) for _ in self.options]
         return [Fraction(s * 100, RATING_MAX * total) for s in self.sums(weights)]
 
-    def winner(self, weights: list[int]) -> str:
+    def winner(self, weights: list[int], excluded: frozenset[int] = frozenset()) -> str:
+        """The first option: the best eligible one (ties: the file's order); when every
+        option is excluded, the best of all, as ``scoring.rank`` orders them."""
         sums = self.sums(weights)
-        best = max(range(len(sums)), key=lambda i: (sums[i], -i))
+        best = max(range(len(sums)), key=lambda i: (i not in excluded, sums[i], -i))
         return self.options[best]
+
+    def outcome(self, answers: Answers) -> tuple[list[int], frozenset[int]]:
+        """The clamped weights and the excluded options for resolved answers."""
+        return self.weights(answers), self.excluded(answers)

@@ -11,8 +11,9 @@ margin: the disagreements worth discussing first.
 from fractions import Fraction
 from typing import Any
 
-from fwchoice.criteria.answers import Answer, Answers, display
+from fwchoice.criteria.answers import Answer, Answers, applicable_answers, display
 from fwchoice.criteria.model import Document
+from fwchoice.decide.musthaves import Gap, accepts_add_ons, must_have_features
 from fwchoice.decide.scoring import (
     CriterionWeight,
     Evaluation,
@@ -41,9 +42,35 @@ def combined_weights(document: Document, members: list[Member]) -> dict[str, Fra
     }
 
 
+def team_gaps(document: Document, members: list[Member]) -> list[Gap]:
+    """The team's must-haves: anyone's must-have counts, and an add-on may fill a gap
+    only when everyone who named a must-have accepts add-ons."""
+    counted = [applicable_answers(document, m.answers) for m in members]
+    wanted = {f for c in counted for f in must_have_features(document, c)}
+    if not wanted:
+        return []
+    askers = [c for c in counted if must_have_features(document, c)]
+    accepted = all(accepts_add_ons(document, c) for c in askers)
+    asked_by: dict[str, list[str]] = {}
+    for c in counted:
+        for feature, questions in must_have_features(document, c).items():
+            asked_by.setdefault(feature, [])
+            asked_by[feature] += [q for q in questions if q not in asked_by[feature]]
+    result = []
+    for option in document.options:
+        for fid in wanted:
+            row = document.features.get(fid)
+            value = row.values.get(option) if row else None
+            if value is not None and value.builtin is False:
+                filled = accepted and bool(value.fill)
+                result.append(Gap(option, fid, tuple(asked_by[fid]), filled))
+    return result
+
+
 def combined_evaluation(document: Document, members: list[Member]) -> Evaluation:
     weights = combined_weights(document, members)
-    ranking = rank(document, weights)
+    missing = team_gaps(document, members)
+    ranking = rank(document, weights, frozenset(g.option for g in missing if not g.filled))
     # Needs are the union of everyone's: a caveat matters if anyone needs the feature.
     union: Answers = {}
     for member in members:
@@ -61,11 +88,12 @@ def combined_evaluation(document: Document, members: list[Member]) -> Evaluation
             for cid, w in weights.items()
         },
         ranking=ranking,
-        verdict=decide(document, ranking),
+        verdict=decide(document, ranking, union),
         contributions=contributions(document, ranking),
         flips=flips(document, ranking),
         caveats=caveats(document, union, ranking.winner),
         needs=needs,
+        gaps=missing,
     )
 
 

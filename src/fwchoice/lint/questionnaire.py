@@ -5,9 +5,16 @@ from __future__ import annotations
 from collections.abc import Mapping
 from typing import Any
 
-from fwchoice.criteria.answers import Answer, AnswerProblem, applies, collect, normalize
+from fwchoice.criteria.answers import (
+    Answer,
+    AnswerProblem,
+    applies,
+    collect,
+    condition_holds,
+    normalize,
+)
 from fwchoice.criteria.fileformat import MAX_MULTIPLE_CHOICES
-from fwchoice.criteria.model import UNSURE, Document, Question
+from fwchoice.criteria.model import UNSURE, Document
 from fwchoice.hints import did_you_mean
 from fwchoice.lint.registry import CheckContext, check
 from fwchoice.sanitize import quote
@@ -77,11 +84,16 @@ def questions_fit_their_type(ctx: CheckContext) -> None:
 
 @check("FWC307", lint_only=True)
 def choices_have_effects(ctx: CheckContext) -> None:
-    """Each choice changes some weight or adds a need; otherwise it cannot matter."""
+    """Some choice changes a weight, adds a need or a must-have, or says whether add-ons
+    will do; otherwise the question cannot matter."""
     for qid, question in ctx.document.questions.items():
         if question.type == "scale" or len(question.choices) < 2:
             continue
-        inert = [c for c in question.choices.values() if not c.weights and not c.needs]
+        inert = [
+            c
+            for c in question.choices.values()
+            if not (c.weights or c.needs or c.must_have or c.accepts_add_ons is not None)
+        ]
         # One neutral choice (e.g. 'no preference') is a normal design; all inert is not.
         if len(inert) == len(question.choices):
             ctx.report(
@@ -111,51 +123,91 @@ def defaults_are_choices(ctx: CheckContext) -> None:
 
 @check("FWC204", "FWC205", "FWC303", "FWC304")
 def conditions_can_hold(ctx: CheckContext) -> None:
-    """`when` names earlier questions and their choices, and can be true for some answers."""
+    """`when` names earlier questions and their choices, and can be true for some answers.
+
+    A question's condition looks at questions asked before it; a hybrid's, at any."""
     document = ctx.document
     order = list(document.questions)
     for position, (qid, question) in enumerate(document.questions.items()):
         raw_when = _raw_question(ctx.data, qid).get("when")
         if not isinstance(raw_when, dict) or not question.when:
             continue
-        sound = True
-        for other, raw_values in raw_when.items():
-            path = ("questions", qid, "when", other)
-            target = document.questions.get(other)
-            if target is None:
-                hint = did_you_mean(str(other), order)
-                ctx.report("FWC204", path, f"question {quote(other)} is not defined{hint}")
-                sound = False
-                continue
-            if order.index(other) >= position:
-                ctx.report(
-                    "FWC303",
-                    path,
-                    f"condition on {quote(other)}, which is not asked before {quote(qid)}",
-                )
-                sound = False
-                continue
-            for i, value in enumerate(raw_values if isinstance(raw_values, list) else [raw_values]):
-                try:
-                    if normalize(target, value) is None:
-                        raise AnswerProblem(f"a condition cannot test for {quote(UNSURE)}")
-                except AnswerProblem as problem:
-                    at = (*path, i) if isinstance(raw_values, list) else path
-                    ctx.report("FWC205", at, str(problem))
-                    sound = False
-        if sound and not _satisfiable(document, question):
+        earlier = set(order[:position])
+        if _condition_is_sound(ctx, ("questions", qid, "when"), raw_when, qid, earlier) and (
+            not _satisfiable(document, question.when)
+        ):
             ctx.report(
                 "FWC304",
                 ("questions", qid, "when"),
                 f"no combination of earlier answers makes question {quote(qid)} apply; "
                 "it would never be asked",
             )
+    for hid, hybrid in document.hybrids.items():
+        raw_when = _at(ctx.data, ("hybrids", hid, "when"))
+        if not isinstance(raw_when, dict) or not hybrid.when:
+            continue
+        path = ("hybrids", hid, "when")
+        if _condition_is_sound(ctx, path, raw_when, hid, set(order)) and (
+            not _satisfiable(document, hybrid.when)
+        ):
+            ctx.report(
+                "FWC304",
+                path,
+                f"no combination of answers meets the condition of hybrid {quote(hid)}; "
+                "it would never be suggested",
+            )
 
 
-def _satisfiable(document: Document, question: Question) -> bool:
-    """Search the earlier answers that matter for one that makes ``question`` apply."""
+def _condition_is_sound(
+    ctx: CheckContext,
+    path: tuple[str, ...],
+    raw_when: dict[str, Any],
+    owner: str,
+    allowed: set[str],
+) -> bool:
+    """Report a condition's undefined questions and choices; whether it had none."""
+    document = ctx.document
+    sound = True
+    for other, raw_values in raw_when.items():
+        at_key = (*path, other)
+        target = document.questions.get(other)
+        if target is None:
+            hint = did_you_mean(str(other), list(document.questions))
+            ctx.report("FWC204", at_key, f"question {quote(other)} is not defined{hint}")
+            sound = False
+            continue
+        if other not in allowed:
+            ctx.report(
+                "FWC303",
+                at_key,
+                f"condition on {quote(other)}, which is not asked before {quote(owner)}",
+            )
+            sound = False
+            continue
+        for i, value in enumerate(raw_values if isinstance(raw_values, list) else [raw_values]):
+            try:
+                if normalize(target, value) is None:
+                    raise AnswerProblem(f"a condition cannot test for {quote(UNSURE)}")
+            except AnswerProblem as problem:
+                ctx.report(
+                    "FWC205", (*at_key, i) if isinstance(raw_values, list) else at_key, str(problem)
+                )
+                sound = False
+    return sound
+
+
+def _at(data: Any, path: tuple[str, ...]) -> Any:
+    for step in path:
+        if not isinstance(data, dict) or step not in data:
+            return None
+        data = data[step]
+    return data
+
+
+def _satisfiable(document: Document, when: Mapping[str, frozenset[str]]) -> bool:
+    """Search the answers that matter for some that meet the condition ``when``."""
     needed: set[str] = set()
-    frontier = list(question.when)
+    frontier = list(when)
     while frontier:
         qid = frontier.pop()
         if qid in needed or qid not in document.questions:
@@ -170,7 +222,7 @@ def _satisfiable(document: Document, question: Question) -> bool:
         if budget[0] < 0:
             return True  # too many worlds to prove it never holds; do not claim it
         if index == len(relevant):
-            return applies(question, answers)
+            return condition_holds(when, answers, unsure_matches=False)
         current = relevant[index]
         if not applies(current, answers):
             return search(index + 1, answers)

@@ -40,11 +40,13 @@ def ratings_cover_options(ctx: CheckContext) -> None:
                     f"criterion {quote(cid)} has no rating for {option.label} "
                     f"(add `{oid}: <0-5>` under ratings)",
                 )
-        for i, note in enumerate(criterion.notes):
-            for oid in note.suggested_ratings:
-                if oid not in options:
-                    note_path = ("criteria", cid, "notes", i, "suggested_ratings", oid)
-                    _undefined(ctx, "FWC203", note_path, "option", oid, options)
+        for i in range(len(criterion.notes)):
+            for key in ("evidence_ratings", "suggested_ratings"):
+                raw = _at(ctx.data, ("criteria", cid, "notes", i, key))
+                for oid in raw if isinstance(raw, dict) else ():
+                    if oid not in options:
+                        note_path = ("criteria", cid, "notes", i, key, oid)
+                        _undefined(ctx, "FWC203", note_path, "option", oid, options)
 
 
 @check("FWC203", "FWC211", "FWC212", "FWC213")
@@ -89,6 +91,13 @@ def tables_refer_to_options(ctx: CheckContext) -> None:
                 ("hybrids", hid, "options"),
                 f"hybrid {quote(hid)} combines fewer than two distinct options",
             )
+        elif not ctx.present(("hybrids", hid, "when")):
+            ctx.report(
+                "FWC213",
+                ("hybrids", hid),
+                f"hybrid {quote(hid)} has no `when`, so a close call never suggests it; "
+                "add the answers that call for it (as a question's `when`)",
+            )
 
 
 @check("FWC202", "FWC206")
@@ -111,11 +120,76 @@ def effects_refer_to_criteria_and_features(ctx: CheckContext) -> None:
                     _undefined(
                         ctx, "FWC202", (*base, "weights", cid), "criterion", cid, document.criteria
                     )
-            for i, fid in enumerate(choice.needs):
-                if fid not in document.features:
-                    _undefined(
-                        ctx, "FWC206", (*base, "needs", i), "feature", fid, document.features
+            for key, features in (("needs", choice.needs), ("must_have", choice.must_have)):
+                for i, fid in enumerate(features):
+                    if fid not in document.features:
+                        _undefined(
+                            ctx, "FWC206", (*base, key, i), "feature", fid, document.features
+                        )
+
+
+@check("FWC214", "FWC215")
+def evidence_ratings_are_usable(ctx: CheckContext) -> None:
+    """Evidence ratings sit on a criterion's notes, differ from the source's, and agree."""
+    document = ctx.document
+    for cid, criterion in document.criteria.items():
+        given: dict[str, tuple[int, int]] = {}  # option -> (rating, note index)
+        for i, note in enumerate(criterion.notes):
+            base = ("criteria", cid, "notes", i)
+            if ctx.present((*base, "suggested_ratings")):
+                ctx.report(
+                    "FWC214",
+                    (*base, "suggested_ratings"),
+                    "`suggested_ratings` is now `evidence_ratings`; rename the key",
+                )
+            key = (
+                "evidence_ratings"
+                if ctx.present((*base, "evidence_ratings"))
+                else "suggested_ratings"
+            )
+            for oid, rating in note.evidence_ratings.items():
+                if oid not in criterion.ratings:
+                    continue
+                path = (*base, key, oid)
+                label = document.options[oid].label if oid in document.options else oid
+                if rating == criterion.ratings[oid]:
+                    ctx.report(
+                        "FWC214",
+                        path,
+                        f"the evidence rating of {label} is the source's own ({rating}); "
+                        "leave it out",
+                        at="value",
                     )
+                elif oid in given and given[oid][0] != rating:
+                    earlier, first = given[oid]
+                    ctx.report(
+                        "FWC215",
+                        path,
+                        f"notes {first + 1} and {i + 1} give {label} different evidence ratings "
+                        f"({earlier} and {rating}); keep one",
+                        at="value",
+                    )
+                given.setdefault(oid, (rating, i))
+    for section in ("options", "features", "benchmarks"):
+        for item_id, item in getattr(document, section).items():
+            for i, note in enumerate(item.notes):
+                if note.evidence_ratings:
+                    key = (
+                        "evidence_ratings"
+                        if ctx.present((section, item_id, "notes", i, "evidence_ratings"))
+                        else "suggested_ratings"
+                    )
+                    ctx.report(
+                        "FWC214",
+                        (section, item_id, "notes", i, key),
+                        "only a criterion's ratings are scored; evidence ratings belong on a "
+                        "criterion's note",
+                    )
+
+
+def _evidence_key(ctx: CheckContext, note: DataPath) -> str:
+    """Under which name a note wrote its evidence ratings (the former name still counts)."""
+    return "evidence_ratings" if ctx.present((*note, "evidence_ratings")) else "suggested_ratings"
 
 
 def _at(data: Any, path: DataPath) -> Any:

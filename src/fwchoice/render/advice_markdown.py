@@ -1,9 +1,12 @@
 """A recommendation as an Architecture Decision Record in MADR layout (Markdown).
 
 Sections follow MADR 4: context and problem statement, decision drivers,
-considered options, decision outcome (with consequences and confirmation), and
-the pros and cons of each option. Everything is derived from ``advice_data``
-and the document; nothing about any option is written here.
+considered options, decision outcome (with consequences and confirmation), the
+pros and cons of each option, and more information. The decision outcome tells
+it in the order the terminal summary does: the verdict, the scores, the
+reasons both ways, exclusions, what would change it, and how sure it is. The
+sentences come from ``render.advice_words``; every piece of data is escaped
+for Markdown; nothing about any option is written here.
 """
 
 from __future__ import annotations
@@ -11,36 +14,29 @@ from __future__ import annotations
 from typing import Any
 
 from fwchoice.criteria.model import Document
+from fwchoice.render import advice_words as words
 from fwchoice.render.comparison_markdown import table
-from fwchoice.render.formatting import change_sentence, number_text, stars
+from fwchoice.render.formatting import number_text, stars
 from fwchoice.render.markdown_text import md, md_cell
 
 DRIVERS = 4
 
 
 def advice_markdown(advice: dict[str, Any], document: Document, *, date: str | None) -> str:
-    verdict = advice["verdict"]
-    winner, runner_up = verdict["winner"], verdict["runner_up"]
     labels = {s["option"]: s["label"] for s in advice["scores"]}
     # A generated record is a proposal until the team accepts it.
     out: list[str] = ["---", "status: proposed"]
     if date:
         out.append(f"date: {date}")
-    out += ["---", ""]
-    if verdict["kind"] == "clear":
-        out.append(f"# Use {md(labels[winner])}")
-    else:
-        out.append(f"# {md(labels[winner])} or {md(labels[runner_up])}: too close to call")
-    out += ["", "## Context and Problem Statement", ""]
-    context = document.description or document.title
-    out.append(md(context))
+    out += ["---", "", f"# {md(title(advice))}", ""]
+    out += ["## Context and Problem Statement", "", md(document.description or document.title)]
     if advice["answers"]:
         out += ["", "The project, as described by the answers given:", ""]
-    out += [
-        f"- {md(a['text'])} **{md(a['display'])}**"
-        + (" (default)" if a["how"] == "default" else "")
-        for a in advice["answers"]
-    ]
+        out += [
+            f"- {md(a['text'])} **{md(a['display'])}**"
+            + (" (default)" if a["how"] == "default" else "")
+            for a in advice["answers"]
+        ]
     out += ["", "## Decision Drivers", ""]
     drivers = sorted(advice["weights"], key=lambda w: -w["weight"])[:DRIVERS]
     for driver in drivers:
@@ -52,52 +48,15 @@ def advice_markdown(advice: dict[str, Any], document: Document, *, date: str | N
     out += ["", "## Considered Options", ""]
     out += [f"- {md(labels[s['option']])}" for s in advice["scores"]]
     out += ["", "## Decision Outcome", ""]
-    if verdict["kind"] == "clear":
-        because = ", ".join(
-            f"{md(r['label'])} (+{r['points']:.1f} points)" for r in advice["reasons"]
-        )
-        out.append(
-            f'Chosen option: "{md(labels[winner])}", because it scores '
-            f"{advice['scores'][0]['score']:.1f} of 100 against {advice['scores'][1]['score']:.1f} "
-            f"for {md(labels[runner_up])} on the weighted criteria"
-            + (f"; the criteria that moved the margin most: {because}." if because else ".")
-        )
-    else:
-        out.append(
-            f"No option is chosen outright: {md(labels[winner])} leads "
-            f"{md(labels[runner_up])} by only {verdict['margin']:.1f} points "
-            f"(a hybrid is suggested below {number_text(advice['method']['hybrid_margin'])})."
-        )
-        for hybrid in verdict["hybrids"]:
-            out += ["", f"Consider: **{md(hybrid['label'])}**. {md(hybrid['summary'])}", ""]
-            out += [f"{i}. {md(step)}" for i, step in enumerate(hybrid["steps"], start=1)]
-    confidence = verdict["confidence"]
-    if confidence:
-        out += [
-            "",
-            f"Confidence: {md(confidence['label'])} (margin {verdict['margin']:.1f} points)."
-            + (f" {md(confidence['explanation'])}" if confidence["explanation"] else ""),
-        ]
-    out += _insights(advice)
+    out += _outcome(advice)
     out += _replay(advice)
     out += ["", "### Consequences", ""]
-    for reason in advice["reasons"]:
-        out.append(
-            f"- Good, because {md(labels[winner])} rates {reason['winner_rating']} on "
-            f"{md(reason['label'])}, against {reason['runner_up_rating']} for "
-            f"{md(labels[runner_up])}."
-        )
-    for caveat in advice["caveats"]:
-        fill = f"; teams usually use {md(caveat['fill'])}" if caveat["fill"] else ""
-        out.append(
-            f"- Bad, because {md(caveat['label'])} is needed and not built into "
-            f"{md(labels[winner])} ({md(caveat['value'])}){fill}."
-        )
+    out += _consequences(advice)
     out += ["", "### Confirmation", ""]
     out.append(
-        "Re-run the recommendation with the same answers (`fwchoice advise --answers "
-        "answers.yaml`) whenever the criteria file or the project's needs change; the "
-        "criteria file's scenarios are checked by `fwchoice lint` in CI."
+        "Re-run the recommendation with the same answers whenever the criteria file or the "
+        "project's needs change; the criteria file's scenarios are checked by "
+        "`fwchoice lint` in CI."
     )
     out += ["", "## Pros and Cons of the Options", ""]
     for score in advice["scores"]:
@@ -107,31 +66,8 @@ def advice_markdown(advice: dict[str, Any], document: Document, *, date: str | N
             out += [md(option.summary), ""]
         out += _pros_and_cons(advice, document, option.id)
         out.append("")
-    out += ["## More Information", "", "Scores (0-100) on the weighted criteria:", ""]
-    out += table(
-        ["Option", "Score"],
-        [[md_cell(s["label"]), f"{s['score']:.1f}"] for s in advice["scores"]],
-    )
-    out += ["", "Weighted matrix (rating × weight):", ""]
-    options = [s["option"] for s in advice["scores"]]
-    out += table(
-        ["Criterion", "Weight", *(md_cell(labels[o]) for o in options)],
-        [
-            [
-                md_cell(w["label"]),
-                number_text(w["weight"]),
-                *(
-                    f"{md_cell(stars(w['ratings'][o], 5))} × {number_text(w['weight'])} = "
-                    f"{number_text(w['contributions'][o])}"
-                    for o in options
-                ),
-            ]
-            for w in advice["weights"]
-        ],
-    )
-    if advice["what_would_change_it"]:
-        out += ["", "What would change the decision:", ""]
-        out += [f"- {md(change_sentence(c))}" for c in advice["what_would_change_it"]]
+    out += ["## More Information", ""]
+    out += _more_information(advice)
     file = advice["criteria_file"]
     out += [
         "",
@@ -140,6 +76,85 @@ def advice_markdown(advice: dict[str, Any], document: Document, *, date: str | N
         "",
     ]
     return "\n".join(out)
+
+
+def title(advice: dict[str, Any]) -> str:
+    """The record's title: the decision, as a heading reads it."""
+    verdict = advice["verdict"]
+    if verdict["kind"] in ("clear", "only"):
+        return f"Use {verdict['winner_label']}"
+    if verdict["kind"] == "none":
+        return "No option meets every must-have"
+    return f"{verdict['winner_label']} or {verdict['runner_up_label']}: a close call"
+
+
+def _outcome(advice: dict[str, Any]) -> list[str]:
+    verdict = advice["verdict"]
+    scores = advice["scores"]
+    out: list[str] = []
+    if verdict["kind"] in ("clear", "only"):
+        against = ", ".join(f"{s['score']:.1f} for {md(s['label'])}" for s in scores[1:])
+        out.append(
+            f'Chosen option: "{md(verdict["winner_label"])}", because it scores '
+            f"{scores[0]['score']:.1f} of 100 on the weighted criteria, against {against}."
+        )
+    else:
+        out.append(
+            f"{md(words.headline(advice))}. Scores: "
+            + ", ".join(f"{md(s['label'])} {s['score']:.1f}" for s in scores)
+            + "."
+        )
+    out += ["", md(words.standing(advice))]
+    out += _paragraph([words.exclusion_sentence(g) for g in advice["exclusions"]])
+    if advice["reasons"]:
+        out += ["", f"{md(words.why_heading(advice, for_winner=True))}:", ""]
+        out += [
+            f"- {md(words.reason_sentence(advice, r, for_winner=True, full=True))}"
+            for r in advice["reasons"]
+        ]
+    if advice["counter_reasons"]:
+        out += ["", f"{md(words.why_heading(advice, for_winner=False))}:", ""]
+        out += [
+            f"- {md(words.reason_sentence(advice, r, for_winner=False, full=True))}"
+            for r in advice["counter_reasons"]
+        ]
+    if verdict["kind"] in ("close", "tie"):
+        if verdict["hybrids"]:
+            out += ["", "The answers call for both sides:"]
+            for hybrid in verdict["hybrids"]:
+                out += ["", f"**{md(hybrid['label'])}**. {md(hybrid['summary'])}", ""]
+                out += [f"{i}. {md(step)}" for i, step in enumerate(hybrid["steps"], start=1)]
+        else:
+            out += ["", md(words.tie_breaker_sentence(advice))]
+    changes = advice["what_would_change_it"]["answers"]
+    if changes is not None:
+        out += ["", "What would change it:", ""]
+        listed = words.grouped_change_sentences(changes["changes"])
+        out += [f"- {md(line)}" for line in listed] or [f"- {md(words.no_change_sentence(advice))}"]
+    sure = [s for s in (words.robustness_sentence(advice), words.evidence_sentence(advice)) if s]
+    sure += words.uncertainty_sentences(advice)
+    skipped = words.skipped_sentence(advice)
+    if skipped:
+        sure.append(skipped)
+    if sure:
+        out += ["", "How sure:", ""]
+        out += [f"- {md(line)}" for line in sure]
+    return out
+
+
+def _paragraph(lines: list[str]) -> list[str]:
+    return [item for line in lines for item in ("", md(line))]
+
+
+def _consequences(advice: dict[str, Any]) -> list[str]:
+    verdict = advice["verdict"]
+    out = [
+        f"- Good, because {md(verdict['winner_label'])} rates {r['winner_rating']} on "
+        f"{md(r['label'])}, against {r['runner_up_rating']} for {md(verdict['runner_up_label'])}."
+        for r in advice["reasons"]
+    ]
+    out += [f"- Bad, because {md(words.caveat_sentence(advice, c))}" for c in advice["caveats"]]
+    return out or ["- Neutral: the options differ little on what the answers weigh."]
 
 
 def _replay(advice: dict[str, Any]) -> list[str]:
@@ -164,68 +179,56 @@ def _replay(advice: dict[str, Any]) -> list[str]:
     return out
 
 
-def _insights(advice: dict[str, Any]) -> list[str]:
-    insights = advice.get("insights") or {}
+def _more_information(advice: dict[str, Any]) -> list[str]:
     labels = {s["option"]: s["label"] for s in advice["scores"]}
-    out: list[str] = []
-    skipped = insights.get("skipped") or []
-    if skipped:
-        out += [
-            "",
-            f"{len(skipped)} question(s) were not asked, because no answer to them "
-            "could change the winner:",
-            "",
-        ]
-        out += [f"- {md(s['text'])}" for s in skipped]
-    uncertainty = insights.get("uncertainty")
-    if uncertainty:
-        qualifier = "" if uncertainty["exact"] else "at most "
-        ranges = ", ".join(
-            f"{md(labels[o])} {r['low']:.1f} to {r['high']:.1f}"
-            for o, r in uncertainty["ranges"].items()
-        )
-        out += [
-            "",
-            f"Open answers: {len(uncertainty['questions'])} not known yet; scores "
-            f"could range {qualifier}{ranges}.",
-        ]
-        if uncertainty["winner_can_change"]:
-            others = [
-                md(labels[o])
-                for o in uncertainty["possible_winners"]
-                if o != advice["verdict"]["winner"]
+    options = [s["option"] for s in advice["scores"]]
+    out = ["Scores (0-100) on the weighted criteria:", ""]
+    out += table(
+        ["Option", "Score"],
+        [
+            [md_cell(s["label"] + (" (excluded)" if s["excluded"] else "")), f"{s['score']:.1f}"]
+            for s in advice["scores"]
+        ],
+    )
+    out += ["", md(advice["method"]["weight_scale"]), "", "Weighted matrix (rating × weight):", ""]
+    out += table(
+        ["Criterion", "Weight", *(md_cell(labels[o]) for o in options)],
+        [
+            [
+                md_cell(w["label"]),
+                number_text(w["weight"]),
+                *(
+                    f"{md_cell(stars(w['ratings'][o], 5))} × {number_text(w['weight'])} = "
+                    f"{number_text(w['contributions'][o])}"
+                    for o in options
+                ),
             ]
-            out.append(
-                f"The unknowns can change the winner: {' or '.join(others)} could come first."
-            )
-        else:
-            out.append(
-                f"Whatever they turn out to be, {md(advice['verdict']['winner_label'])} "
-                "stays first."
-            )
-        settle = uncertainty.get("settle_first")
-        if settle:
-            out.append(
-                f"**Find out first:** {md(settle['text'])} (moves the margin by up to "
-                f"{settle['swing']:.1f} points)."
-            )
-    if "decisive" in insights:
-        out += ["", "Answers that decide it:", ""]
-        if not insights["decisive"]:
-            out.append(
-                "- None: no single changed answer would change the winner (a robust decision)."
-            )
-        for item in insights["decisive"]:
-            flips = "; ".join(
-                f"{md(f['answer'])} would put {md(f['winner_label'])} first"
-                for f in item["flips_to"][:3]
-            )
-            out.append(f"- {md(item['text'])} **{md(item['answer'])}**: {flips}")
+            for w in advice["weights"]
+        ],
+    )
+    changed = [row for row in advice["weights"] if row["changes"]]
+    if changed:
+        out += ["", "How the weights were reached:", ""]
+        out += [f"- {md(words.weighed_by(row))}" for row in changed]
+    thresholds = advice["what_would_change_it"]["weights"]
+    if thresholds:
+        out += ["", "Weight thresholds (each weight moved alone):", ""]
+        out += [f"- {md(words.threshold_sentence(t))}" for t in thresholds]
+    evidence = advice["evidence"]
+    if evidence["disputed"]:
+        scored = "the source's" if evidence["ratings"] == "source" else "the evidence's"
+        out += ["", f"Disputed ratings (this record scores with {scored}):", ""]
+        out += [
+            f"- {md(d['label'])}, {md(d['option_label'])}: {d['source']} in the source, "
+            f"{d['evidence']} in the evidence. {md(d['note'])}"
+            for d in evidence["disputed"]
+        ]
     return out
 
 
 def _pros_and_cons(advice: dict[str, Any], document: Document, option: str) -> list[str]:
-    """Good where the option out-rates the average of the others on a weighted criterion."""
+    """Good where the option out-rates the others on a weighted criterion, bad where it
+    trails them all; needed features built in or not; a must-have it lacks."""
     good: list[str] = []
     neutral: list[str] = []
     bad: list[str] = []
@@ -237,9 +240,8 @@ def _pros_and_cons(advice: dict[str, Any], document: Document, option: str) -> l
         rest = [row["ratings"][o] for o in others if row["ratings"][o] is not None]
         if mine is None or not rest:
             continue
-        best_other = max(rest)
         shown = f"{md(row['label'])} ({stars(mine, 5)})"
-        if mine > best_other:
+        if mine > max(rest):
             good.append(f"- Good, because of its {shown}")
         elif mine < min(rest):
             bad.append(f"- Bad, because of its {shown}")
@@ -255,4 +257,7 @@ def _pros_and_cons(advice: dict[str, Any], document: Document, option: str) -> l
             good.append(
                 f"- Good, because {md(need['label'])} is needed and built in ({md(value.text)})"
             )
+    for gap in advice["exclusions"]:
+        if gap["option"] == option:
+            bad.append(f"- Bad, because {md(words.exclusion_sentence(gap))}")
     return good + neutral + bad

@@ -33,11 +33,11 @@ def note_lines(notes: NoteNumbers, start: int, labels: dict[str, str]) -> list[s
         line = (
             f"{numbered.number}. **{md(numbered.subject)}** ({note['status']}): {md(note['text'])}"
         )
-        if note.get("suggested_ratings"):
+        if note.get("evidence_ratings"):
             suggested = ", ".join(
-                f"{md(labels.get(o, o))} {r}" for o, r in note["suggested_ratings"].items()
+                f"{md(labels.get(o, o))} {r}" for o, r in note["evidence_ratings"].items()
             )
-            line += f" Evidence suggests: {suggested}."
+            line += f" Evidence rating: {suggested}."
         if sources:
             line += f" Sources: {sources}."
         lines.append(line)

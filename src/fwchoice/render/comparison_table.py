@@ -142,11 +142,11 @@ class _View:
             run.append_text(data(numbered.subject, "bold"))
             run.append(f" ({note['status']}): ", style=_note_style(note["status"]))
             run.append_text(data(note["text"]))
-            if note.get("suggested_ratings"):
+            if note.get("evidence_ratings"):
                 suggested = ", ".join(
-                    f"{self.labels.get(o, o)} {r}" for o, r in note["suggested_ratings"].items()
+                    f"{self.labels.get(o, o)} {r}" for o, r in note["evidence_ratings"].items()
                 )
-                run.append_text(data(f" Evidence suggests: {suggested}."))
+                run.append_text(data(f" Evidence rating: {suggested}."))
             for source in note["sources"]:
                 new_line()
                 run.append_text(data(f"    {source['title']}", "dim"))

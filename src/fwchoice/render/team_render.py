@@ -4,38 +4,29 @@ from __future__ import annotations
 
 from typing import Any
 
-from rich.console import Console, RenderableType
+from rich.console import Console, Group, RenderableType
 from rich.table import Table
 from rich.text import Text
 
 from fwchoice.criteria.model import Document
 from fwchoice.render.advice_markdown import advice_markdown
-from fwchoice.render.advice_table import advice_renderables
+from fwchoice.render.advice_view import details, summary
 from fwchoice.render.comparison_markdown import table
 from fwchoice.render.markdown_text import md, md_cell
-from fwchoice.render.terminal import TerminalStyle, data, hanging
+from fwchoice.render.terminal import TerminalStyle, data, fits, hanging
 
 
 def team_renderables(
     team: dict[str, Any], console: Console, style: TerminalStyle
 ) -> list[RenderableType]:
-    parts: list[RenderableType] = [Text("Each person's verdict", style="bold underline")]
-    labels = {s["option"]: s["label"] for s in team["combined"]["scores"]}
-    grid = Table(box=style.box, show_edge=False, pad_edge=False, header_style="bold")
-    grid.add_column("Person", overflow="fold")
-    grid.add_column("Comes first", overflow="fold")
-    grid.add_column("Margin", justify="right", no_wrap=True)
-    for label in labels.values():
-        grid.add_column(data(label), justify="right", no_wrap=True)
-    for person in team["members"]:
-        grid.add_row(
-            data(person["name"]),
-            data(person["winner_label"]),
-            f"{person['margin']:.1f}",
-            *(f"{person['scores'][o]:.1f}" for o in labels),
-        )
-    parts += [grid, Text("\nThe team combined (weights averaged)", style="bold underline")]
-    parts += advice_renderables(team["combined"], console, style, footer=False)
+    """The team's combined verdict first, then each person's, the agenda, the details."""
+    combined = team["combined"]
+    parts: list[RenderableType] = [
+        Text("The team's answers combined (weights averaged)", style="bold underline")
+    ]
+    parts += summary(combined, console, style)
+    parts.append(Text("\nEach person's verdict", style="bold underline"))
+    parts.append(_people(team, console, style))
     parts.append(Text("\nAgenda: where the team disagrees", style="bold underline"))
     if not team["agenda"]:
         parts.append(Text("Everyone gave the same answers."))
@@ -51,8 +42,41 @@ def team_renderables(
             body.append("\n")
             body.append_text(data(f"{answer['member']}: {answer['display']}"))
         parts.append(hanging(f"{i}.", body))
+    parts += details(combined, console, style)
     parts += [Text(""), data(f"Criteria: {team['criteria_file']['described_as']}", "dim")]
     return parts
+
+
+def _people(team: dict[str, Any], console: Console, style: TerminalStyle) -> RenderableType:
+    """Each person's verdict: a table where it fits, else a line each (numbers whole)."""
+    labels = {s["option"]: s["label"] for s in team["combined"]["scores"]}
+    grid = Table(box=style.box, show_edge=False, pad_edge=False, header_style="bold")
+    grid.add_column("Person", overflow="fold")
+    grid.add_column("Comes first", overflow="fold")
+    grid.add_column("Margin", justify="right", no_wrap=True)
+    for label in labels.values():
+        grid.add_column(data(label), justify="right", no_wrap=True)
+    for person in team["members"]:
+        grid.add_row(
+            data(person["name"]),
+            data(person["winner_label"]),
+            f"{person['margin']:.1f}",
+            *(f"{person['scores'][o]:.1f}" for o in labels),
+        )
+    if not style.accessible and fits(console, grid):
+        return grid
+    lines = [
+        hanging(
+            style.glyphs.bullet,
+            data(
+                f"{person['name']}: {person['winner_label']} first by "
+                f"{person['margin']:.1f}; "
+                + ", ".join(f"{labels[o]} {person['scores'][o]:.1f}" for o in labels)
+            ),
+        )
+        for person in team["members"]
+    ]
+    return Group(*lines)
 
 
 def team_markdown(team: dict[str, Any], document: Document, *, date: str | None) -> str:

@@ -29,6 +29,8 @@ class TerminalStyle(NamedTuple):
     glyphs: Glyphs
     box: box.Box
     color: bool
+    accessible: bool = False
+    """A linear report for screen readers: no bars, no box drawing, no star glyphs."""
 
 
 def data(text: str, style: str = "") -> Text:

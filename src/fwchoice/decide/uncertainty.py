@@ -1,19 +1,17 @@
-"""How sure a recommendation is, and which answers it hangs on.
+"""How sure a recommendation is while answers are unsure (or not given yet).
 
-- **Unsure answers.** An unsure answer stands for every answer its question
-  allows. The *worlds* are all the concrete completions of the unsure (or
-  not yet asked) questions; each option's score over them becomes a range, and
-  the winner "can change" if some world has another winner. Worlds are
-  enumerated exactly up to ``MAX_WORLDS``; beyond that, each criterion's weight
-  is bounded by an interval and the bounds are solved exactly (a weighted
-  average over a box of weights is maximised at a vertex; Dinkelbach's
-  iteration finds it), which is sound: the ranges may be wider, never narrower,
-  and "cannot change" is only ever claimed when it is true.
-- **Decisive answers.** An answer is decisive when changing it alone (every
-  other answer kept) changes the winner; each is listed with the alternatives
-  that do it.
-- **Early finish.** While asking, once no answers to the remaining questions
-  can change the winner, the questionnaire may stop.
+An unsure answer stands for every answer its question allows. The *worlds* are
+all the concrete completions of the unsure (or not yet asked) questions; each
+option's score over them becomes a range, and the winner "can change" if some
+world has another winner (must-haves included). Worlds are enumerated exactly
+up to ``MAX_WORLDS``; beyond that, each criterion's weight is bounded by an
+interval and the bounds are solved exactly (a weighted average over a box of
+weights is maximised at a vertex; Dinkelbach's iteration finds it), which is
+sound: the ranges may be wider, never narrower, and "cannot change" is only
+ever claimed when it is true.
+
+While asking, once no answer to the remaining questions can change the winner,
+the questionnaire may stop early (``early_finish_check``).
 
 Everything is exact (``Fraction``) and computed from the file and the answers.
 """
@@ -21,11 +19,10 @@ Everything is exact (``Fraction``) and computed from the file and the answers.
 from collections.abc import Iterator, Mapping
 from fractions import Fraction
 from itertools import combinations, product
-from typing import Any
 
-from fwchoice.criteria.answers import Answer, Answers, applicable_answers, complete, display
+from fwchoice.criteria.answers import Answer, Answers, applicable_answers
 from fwchoice.criteria.model import EMPTY, RATING_MAX, Document, Question
-from fwchoice.decide.questionnaire import EarlyFinish, ReviewNotes
+from fwchoice.decide.questionnaire import EarlyFinish
 from fwchoice.decide.scorer import Scorer
 from fwchoice.decide.scoring import HUNDRED
 from fwchoice.record import NamedTuple
@@ -46,26 +43,6 @@ def question_alternatives(question: Question) -> list[tuple[str, ...]]:
 
 def alternative_count(question: Question) -> int:
     return 2 ** len(question.choices) if question.multiple else len(question.choices)
-
-
-def smallest_changes(question: Question, current: tuple[str, ...]) -> list[list[tuple[str, ...]]]:
-    """Other answers to a question, in rounds of growing size: for a single-choice,
-    yes/no or scale question one round (every other choice); for a multiple-choice
-    question, first every answer one choice away (one added or removed), then two.
-
-    "What would change it" looks for the smallest change that flips the winner,
-    so a larger change is only tried when no smaller one flips it.
-    """
-    if not question.multiple:
-        return [[(c,) for c in question.choices if (c,) != current]]
-    ids = list(question.choices)
-    chosen = set(current)
-
-    def toggled(flip: tuple[str, ...]) -> tuple[str, ...]:
-        picked = chosen.symmetric_difference(flip)
-        return tuple(c for c in ids if c in picked)
-
-    return [[toggled((c,)) for c in ids], [toggled(pair) for pair in combinations(ids, 2)]]
 
 
 # --- ranges over unsure answers ---------------------------------------------------
@@ -108,18 +85,18 @@ def analyse_uncertainty(
     """Score ranges and possible winners over every completion of ``open_questions``."""
     scorer = Scorer(document)
     neutral = {q: a for q, a in answers.items() if q not in open_questions}
-    current = scorer.winner(scorer.weights(neutral))
+    current = scorer.winner(*scorer.outcome(neutral))
     count = world_count(document, open_questions)
     if count <= MAX_WORLDS:
         lows = [Fraction(100)] * len(scorer.options)
         highs = [ZERO] * len(scorer.options)
         winners: set[str] = set()
         for world in _worlds(document, answers, open_questions):
-            weights = scorer.weights(world)
+            weights, excluded = scorer.outcome(world)
             scores = scorer.scores(weights)
             lows = [min(a, b) for a, b in zip(lows, scores, strict=True)]
             highs = [max(a, b) for a, b in zip(highs, scores, strict=True)]
-            winners.add(scorer.winner(weights))
+            winners.add(scorer.winner(weights, excluded))
         ranges = {o: (lows[i], highs[i]) for i, o in enumerate(scorer.options)}
         return Uncertainty(
             tuple(open_questions),
@@ -220,6 +197,13 @@ def _bounded(
     count: int,
 ) -> Uncertainty:
     low, high = _weight_box(document, scorer, answers, open_questions)
+    # Must-haves that open answers may add or add-ons they may refuse can exclude any
+    # option in some world: then any option might come first.
+    touches_must_haves = any(
+        (qid, c) in scorer.must or (qid, c) in scorer.add_ons
+        for qid in open_questions
+        for c in document.questions[qid].choices
+    )
     # If every weight can be zero at once, every score can be 0 (and the
     # options tie, which the file's first option wins).
     all_zero_possible = not any(low)
@@ -242,7 +226,7 @@ def _bounded(
             ((lo if ra - rb > 0 else hi) * (ra - rb))
             for ra, rb, lo, hi in zip(scorer.ratings[a], scorer.ratings[b], low, high, strict=True)
         )
-        if worst <= 0:  # some weights in the box let ``option`` draw level or lead
+        if worst <= 0 or touches_must_haves:  # ``option`` may draw level or lead
             winners.add(option)
     return Uncertainty(
         tuple(open_questions), ranges, False, frozenset(winners), len(winners) > 1, count
@@ -292,78 +276,6 @@ def uncertainty_for(document: Document, answers: Answers) -> Uncertainty | None:
     )
 
 
-# --- decisive answers -------------------------------------------------------------
-
-
-class Decisive(NamedTuple):
-    question: str
-    flips_to: tuple[tuple[tuple[str, ...], str], ...]
-    """(alternative answer, the winner it gives), for each alternative that flips."""
-
-
-def decisive_answers(
-    document: Document, answers: Answers, given: Answers | None = None
-) -> list[Decisive]:
-    """Answers whose change alone changes the winner, with the smallest changes that do it.
-
-    A changed answer is evaluated as running fwchoice with it would evaluate it:
-    from the answers given (``given``: also those to questions that did not
-    apply), with the conditions worked out again, so a follow-up question that
-    becomes applicable counts, with its given answer or else its default.
-    """
-    given = answers if given is None else given
-    scorer = Scorer(document)
-    counted = applicable_answers(document, answers)
-    raw = scorer.raw_weights(counted)
-    current = scorer.winner([max(w, 0) for w in raw])
-    result = []
-    for qid, answer in counted.items():
-        if answer.unsure:
-            continue
-        question = document.questions[qid]
-        flips: list[tuple[tuple[str, ...], str]] = []
-        for alternatives in smallest_changes(question, answer.choices):
-            for alternative in alternatives:
-                if scorer.dependents[qid]:
-                    changed = {**given, qid: Answer(alternative, answer.how)}
-                    resolved, _ = complete(document, changed, fill_defaults=True)
-                    weights = scorer.weights(resolved)
-                else:  # nothing depends on this answer: only its own effects change
-                    weights = list(raw)
-                    for choice in answer.choices:
-                        for i, delta in scorer.effects.get((qid, choice), ()):
-                            weights[i] -= delta
-                    for choice in alternative:
-                        for i, delta in scorer.effects.get((qid, choice), ()):
-                            weights[i] += delta
-                    weights = [max(w, 0) for w in weights]
-                winner = scorer.winner(weights)
-                if winner != current:
-                    flips.append((alternative, winner))
-            if flips:
-                break
-        if flips:
-            result.append(Decisive(qid, tuple(flips)))
-    return result
-
-
-def review_notes(document: Document) -> ReviewNotes:
-    """For the review step: mark each decisive answer with the change that flips it."""
-    labels = {o: opt.label for o, opt in document.options.items()}
-
-    def notes(answers: Answers) -> dict[str, str]:
-        result = {}
-        for item in decisive_answers(document, answers):
-            question = document.questions[item.question]
-            alternative, winner = item.flips_to[0]
-            result[item.question] = (
-                f"decisive: {display(question, Answer(alternative))!s} -> {labels[winner]}"
-            )
-        return result
-
-    return notes
-
-
 # --- early finish -------------------------------------------------------------------
 
 
@@ -379,66 +291,3 @@ def early_finish_check(document: Document) -> EarlyFinish:
         return not uncertainty.winner_can_change
 
     return can_finish
-
-
-# --- report data --------------------------------------------------------------------
-
-
-def decision_insights(
-    document: Document, answers: Answers, *, skipped: list[str]
-) -> dict[str, Any]:
-    """What the report says about certainty, decisive answers and skipped questions."""
-    labels = {o: opt.label for o, opt in document.options.items()}
-    insights: dict[str, Any] = {"uncertainty": None, "decisive": [], "robust": True, "skipped": []}
-    working = dict(answers)
-    for qid in skipped:
-        working[qid] = Answer.not_sure("asked")
-    uncertainty = (
-        uncertainty_for(document, working)
-        if (skipped or any(a.unsure for a in answers.values()))
-        else None
-    )
-    if uncertainty is not None:
-        settle = uncertainty.settle_first
-        insights["uncertainty"] = {
-            "questions": list(uncertainty.open_questions),
-            "exact": uncertainty.exact,
-            "worlds": uncertainty.worlds,
-            "ranges": {
-                o: {"low": round(float(lo), 2), "high": round(float(hi), 2)}
-                for o, (lo, hi) in uncertainty.ranges.items()
-            },
-            "possible_winners": [o for o in document.options if o in uncertainty.possible_winners],
-            "winner_can_change": uncertainty.winner_can_change,
-            "settle_first": (
-                {
-                    "question": settle,
-                    "text": document.questions[settle].text,
-                    "swing": round(float(uncertainty.swings[settle]), 2),
-                }
-                if settle
-                else None
-            ),
-        }
-    decisive = decisive_answers(document, answers)
-    insights["robust"] = not decisive
-    for item in decisive:
-        question = document.questions[item.question]
-        insights["decisive"].append(
-            {
-                "question": item.question,
-                "text": question.text,
-                "answer": display(question, answers[item.question]),
-                "flips_to": [
-                    {
-                        "answer": display(question, Answer(alt)),
-                        "winner": winner,
-                        "winner_label": labels[winner],
-                    }
-                    for alt, winner in item.flips_to
-                ],
-            }
-        )
-    if skipped:
-        insights["skipped"] = [{"question": q, "text": document.questions[q].text} for q in skipped]
-    return insights

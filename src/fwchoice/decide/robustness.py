@@ -1,0 +1,240 @@
+"""How robust a verdict is: how often the winner stays first when what it rests on varies.
+
+Three things vary together, in each of ``samples`` variations:
+
+- every weight, independently, within a band around the user's (band 1/2: from
+  half to one and a half times its value; a weight of 0 stays 0);
+- every unsure (or unasked) answer, over the answers its question allows, each
+  equally likely, worked out as running fwchoice with that answer would
+  (conditions, defaults and must-haves again);
+- every disputed rating, between the source's value and the evidence's, each
+  equally likely.
+
+The share of variations in which the winner is still first is the robustness
+figure. Variations are made in batches of ``BATCH``, up to ``samples``: the run
+stops after a batch once the share is known to within ``PRECISION`` (the half
+width of its 95% Wilson interval), so a clear verdict needs a thousand
+variations and a close one gets all of them; the report says how many were made.
+Stochastic multicriteria acceptability analysis (SMAA) and PROMETHEE tools vary
+the weights; this varies the answers and the evidence too, in one
+figure.
+
+The result is identical on every run, machine and Python version: variations
+come from ``random.Random(seed).random()`` (the generator Python promises to
+keep), each sum is ``math.fsum`` of IEEE products (correctly rounded, so no
+platform or version sums differently), and ties go to the file's order.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping, Sequence
+from fractions import Fraction
+from math import fsum, prod
+from operator import mul
+from typing import TYPE_CHECKING
+
+from fwchoice.criteria.answers import Answer, Answers, applicable_answers, complete
+from fwchoice.criteria.model import Document, RobustnessRules
+from fwchoice.decide.evidence import Disputed, disputed
+from fwchoice.decide.scorer import Scorer
+from fwchoice.decide.uncertainty import question_alternatives
+from fwchoice.record import NamedTuple
+
+if TYPE_CHECKING:
+    from fwchoice.decide.evidence import RatingSet
+
+DEFAULTS = RobustnessRules(band=Fraction(1, 2), samples=10_000, seed=1)
+BATCH = 1_000
+PRECISION = 0.005
+"""Stop once the share's 95% interval is at most half a point either side."""
+WORK = 400_000
+"""Weight draws one run may make: a file with many criteria gets fewer variations
+(at least ``MIN_SAMPLES``), so the run stays short; the report says how many."""
+MIN_SAMPLES = 100
+
+
+class Robustness(NamedTuple):
+    winner: str
+    share: Fraction
+    """Of the variations, the share in which ``winner`` comes first."""
+    firsts: dict[str, int]
+    """How many variations each option came first in."""
+    samples: int
+    """Variations made (fewer than asked for a file with very many criteria)."""
+    asked: int
+    """Variations the file asks for at most (``decision.robustness.samples``)."""
+    seed: int
+    band: Fraction
+    varied_weights: int
+    """Weights that varied (those above 0)."""
+    unsure_questions: tuple[str, ...]
+    disputed: tuple[Disputed, ...]
+
+
+def _half_width(hits: int, n: int) -> float:
+    """Half the width of the 95% Wilson score interval of hits/n."""
+    from math import sqrt
+
+    z = 1.959963984540054
+    share = hits / n
+    return z / (1 + z * z / n) * sqrt(share * (1 - share) / n + z * z / (4 * n * n))
+
+
+def _scaled(
+    scorer: Scorer, weights: Mapping[str, Fraction], excluded: frozenset[str]
+) -> tuple[list[int], frozenset[int]]:
+    """Exact weights as whole numbers (one common factor changes no order)."""
+    from math import lcm
+
+    factor = 1
+    for value in weights.values():
+        factor = lcm(factor, Fraction(value).denominator)
+    whole = [int(Fraction(weights.get(c, 0)) * factor) for c in scorer.criteria]
+    return whole, frozenset(i for i, o in enumerate(scorer.options) if o in excluded)
+
+
+def rules_of(document: Document) -> RobustnessRules:
+    return document.decision.robustness or DEFAULTS
+
+
+class _Scene(NamedTuple):
+    """One combination of answers and ratings, ready to score many weight variations.
+
+    With weight w_k varied to w_k * ((1 - b) + 2b * u_k), u_k uniform in [0, 1),
+    option i leads the file's first eligible option by
+    lead[i] + sum_k slope[i][k] * u_k: one dot product per option and variation.
+    """
+
+    varied: tuple[int, ...]
+    """Indices of the weights above 0 (the ones that vary)."""
+    reference: int
+    """The first eligible option in file order: the others must beat it strictly."""
+    rivals: tuple[tuple[int, float, tuple[float, ...]], ...]
+    """(option, lead, slopes) for each other eligible option."""
+
+    @classmethod
+    def build(
+        cls, weights: list[int], ratings: list[list[int]], excluded: frozenset[int], band: Fraction
+    ) -> _Scene:
+        varied = tuple(k for k, w in enumerate(weights) if w)
+        eligible = [i for i in range(len(ratings)) if i not in excluded] or list(
+            range(len(ratings))
+        )
+        first = eligible[0]
+        rivals = []
+        for i in eligible[1:]:
+            gaps = [weights[k] * (ratings[i][k] - ratings[first][k]) for k in varied]
+            lead = float((1 - band) * sum(gaps))
+            slopes = tuple(float(2 * band * g) for g in gaps)
+            rivals.append((i, lead, slopes))
+        return cls(varied, first, tuple(rivals))
+
+    def first(self, draws: list[float]) -> int:
+        best, best_lead = self.reference, 0.0
+        for option, lead, slopes in self.rivals:
+            total = lead + fsum(map(mul, slopes, draws))
+            if total > best_lead:
+                best, best_lead = option, total
+        return best
+
+
+def robustness(
+    document: Document,
+    answers: Answers,
+    given: Answers | None = None,
+    *,
+    ratings: RatingSet = "source",
+    unsure: Sequence[str] | None = None,
+    weights_and_exclusions: tuple[Mapping[str, Fraction], frozenset[str]] | None = None,
+) -> Robustness:
+    """Vary weights, unsure answers and disputed ratings; count who comes first.
+
+    ``document`` is the file as written (the source's ratings): disputed ratings
+    vary between both values whichever set the report scores by. ``unsure`` are
+    the questions to vary (default: the applicable answers marked unsure).
+    ``weights_and_exclusions`` tests given weights instead of answers' (a team's
+    averaged weights and its exclusions): only weights and ratings vary then.
+    """
+    import random
+
+    rules = rules_of(document)
+    given = answers if given is None else given
+    counted = applicable_answers(document, answers)
+    open_questions = tuple(
+        unsure if unsure is not None else (q for q, a in counted.items() if a.unsure)
+    )
+    contested = tuple(disputed(document))
+    scorer = Scorer(document)
+    options = scorer.options
+    position = {c: i for i, c in enumerate(scorer.criteria)}
+    band = Fraction(rules.band)
+
+    def rated(sides: Sequence[int]) -> list[list[int]]:
+        rows = [list(row) for row in scorer.ratings]
+        for d, side in zip(contested, sides, strict=True):
+            if side:
+                rows[options.index(d.option)][position[d.criterion]] = d.evidence
+        return rows
+
+    # The verdict being tested: the ratings the report scores by, unsure answers
+    # left unsure (they change nothing).
+    if weights_and_exclusions is not None:
+        weights, excluded = _scaled(scorer, *weights_and_exclusions)
+        open_questions = ()
+    else:
+        weights, excluded = scorer.outcome(counted)
+    rows = rated([1 if ratings == "evidence" else 0] * len(contested))
+    sums = [sum(map(mul, weights, row)) for row in rows]
+    winner = max(range(len(sums)), key=lambda i: (i not in excluded, sums[i], -i))
+
+    # Every combination of open answers and disputed ratings is one number in a
+    # mixed radix: a variation draws it once, and its scene is built once.
+    alternatives = [question_alternatives(document.questions[q]) for q in open_questions]
+    radices = [len(a) for a in alternatives] + [2] * len(contested)
+    combinations = prod(radices)
+    scenes: dict[int, _Scene] = {}
+
+    def scene(number: int) -> _Scene:
+        if number not in scenes:
+            digits = []
+            rest = number
+            for radix in radices:
+                rest, digit = divmod(rest, radix)
+                digits.append(digit)
+            picks, sides = digits[: len(alternatives)], digits[len(alternatives) :]
+            if open_questions:
+                changed = dict(given)
+                for qid, choices, pick in zip(open_questions, alternatives, picks, strict=True):
+                    changed[qid] = Answer(choices[pick], "asked")
+                resolved, _ = complete(document, changed, fill_defaults=True)
+                world = scorer.outcome(resolved)
+            else:
+                world = (weights, excluded)
+            scenes[number] = _Scene.build(world[0], rated(sides), world[1], band)
+        return scenes[number]
+
+    varied = max(1, sum(1 for w in weights if w))
+    limit = max(MIN_SAMPLES, min(rules.samples, WORK // varied))
+    draw = random.Random(rules.seed).random
+    firsts = [0] * len(options)
+    samples = 0
+    while samples < limit:
+        for _ in range(min(BATCH, limit - samples)):
+            number = int(draw() * combinations) % combinations if combinations > 1 else 0
+            current = scene(number)
+            firsts[current.first([draw() for _ in current.varied])] += 1
+        samples = sum(firsts)
+        if _half_width(firsts[winner], samples) <= PRECISION:
+            break
+    return Robustness(
+        winner=options[winner],
+        share=Fraction(firsts[winner], samples),
+        firsts=dict(zip(options, firsts, strict=True)),
+        samples=samples,
+        asked=rules.samples,
+        seed=rules.seed,
+        band=band,
+        varied_weights=sum(1 for w in weights if w),
+        unsure_questions=open_questions,
+        disputed=contested,
+    )

@@ -1,0 +1,443 @@
+"""The sentences of a recommendation, in one place for every format.
+
+Each function turns part of the advice data (``decide.advice``) into plain
+English; the terminal, the accessible report and the Markdown record lay the
+same sentences out their own way (and escape them their own way), so they can
+never say different things. Question ids never appear: questions are named by
+their text, answers by their labels.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from fwchoice.render.formatting import number_text
+
+
+def _listed(items: list[str], joiner: str = "and") -> str:
+    return ", ".join(items[:-1]) + (f" {joiner} " if len(items) > 1 else "") + items[-1]
+
+
+def _q(text: str) -> str:
+    """A question or an answer quoted inside a sentence."""
+    return f'"{text}"'
+
+
+def headline(advice: dict[str, Any]) -> str:
+    """The verdict in one line: who, and by how much. A clear verdict names its
+    confidence here; a close call names it on the line below (``standing``)."""
+    verdict = advice["verdict"]
+    winner, runner_up = verdict["winner_label"], verdict["runner_up_label"]
+    confidence = verdict["confidence"]
+    kind = verdict["kind"]
+    if kind == "clear":
+        sure = f" ({confidence['label']} confidence)" if confidence else ""
+        return f"Recommendation: {winner}, {verdict['margin']:.1f} points ahead{sure}"
+    if kind == "close":
+        return f"Close call: {winner} leads {runner_up} by {verdict['margin']:.1f} points"
+    if kind == "tie":
+        return (
+            f"A tie: {winner} and {runner_up} score the same; {winner} is listed first in "
+            "the criteria file"
+        )
+    if kind == "only":
+        return f"Recommendation: {winner}, the only option with every must-have"
+    return "No option meets every must-have"
+
+
+def standing(advice: dict[str, Any], *, brief: bool = False) -> str:
+    """The line under the headline: what the confidence means. ``brief`` leaves out
+    the file's explanation of a close call's confidence (for a short screen)."""
+    verdict = advice["verdict"]
+    kind = verdict["kind"]
+    confidence = verdict["confidence"]
+    explanation = (
+        f" {confidence['explanation']}" if confidence and confidence["explanation"] else ""
+    )
+    if kind == "clear":
+        return explanation.strip() or "Scores are out of 100."
+    if kind == "close":
+        below = number_text(advice["method"]["hybrid_margin"])
+        label = f"Confidence: {confidence['label']}. " if confidence else ""
+        rule = f"{label}A lead below {below} points is a close call."
+        return rule if brief else rule + explanation
+    if kind == "tie":
+        return "Options that score the same are ranked in the order the criteria file lists them."
+    if kind == "only":
+        return "The others lack something you said must come with the framework."
+    return "Each option lacks something you said must come with the framework."
+
+
+def score_line(score: dict[str, Any]) -> str:
+    excluded = " (excluded)" if score["excluded"] else ""
+    return f"{score['label']}: {score['score']:.1f} of 100{excluded}"
+
+
+def _raised_by(reason: dict[str, Any], *, full: bool) -> str:
+    raisers = sorted(reason["raised_by"], key=lambda r: -r["delta"])
+    if not raisers:
+        return ""
+    first = raisers[0]
+    more = len(raisers) - 1
+    also = f" and {more} more answer{'s' if more > 1 else ''}" if more else ""
+    asked = f" ({first['text']})" if full else ""
+    return f", raised by your answer {_q(first['answer'])}{asked}{also}"
+
+
+def reason_sentence(
+    advice: dict[str, Any], reason: dict[str, Any], *, for_winner: bool, full: bool = False
+) -> str:
+    """'Admin Interface: 5 vs 1 at weight 9, raised by your answer "Yes".'
+
+    ``full`` also names the question the answer was given to (for the record).
+    """
+    mine, theirs = reason["winner_rating"], reason["runner_up_rating"]
+    if not for_winner:
+        mine, theirs = theirs, mine
+    text = f"{reason['label']}: {mine} vs {theirs} at weight {number_text(reason['weight'])}"
+    text += _raised_by(reason, full=full)
+    for item in reason["disputed"]:
+        text += f" (disputed: the evidence rates {item['label']} {item['evidence']})"
+    return text + "."
+
+
+def _answer_in_context(raiser: dict[str, Any]) -> str:
+    """'"An API-only service"', or for a label that means little alone ("Yes",
+    "critical", "Django"): '"Yes" to "Will staff need an admin interface?"'."""
+    answer = raiser["answer"]
+    if len(answer.split()) <= 2:
+        return f"{_q(answer)} to {_q(raiser['text'])}"
+    return _q(answer)
+
+
+def reasons_summary(advice: dict[str, Any], *, for_winner: bool) -> list[str]:
+    """The reasons, grouped by the answer that weighed each one up the most:
+    'Your answer "An API-only service" weighs up Type Safety (5 vs 3) and ...'"""
+    reasons = advice["reasons"] if for_winner else advice["counter_reasons"]
+    groups: dict[str | None, tuple[dict[str, Any] | None, list[str]]] = {}
+    for reason in reasons:
+        mine, theirs = reason["winner_rating"], reason["runner_up_rating"]
+        if not for_winner:
+            mine, theirs = theirs, mine
+        disputed = ", disputed" if reason["disputed"] else ""
+        item = f"{reason['label']} ({mine} vs {theirs}{disputed})"
+        raisers = sorted(reason["raised_by"], key=lambda r: -r["delta"])
+        first = raisers[0] if raisers else None
+        key = f"{first['question']}={first['answer']}" if first else None
+        groups.setdefault(key, (first, []))[1].append(item)
+    sentences = []
+    for raiser, items in groups.values():
+        listed = _listed(items)
+        if raiser is None and advice["method"]["weights_from"] == "team":
+            weigh = "weigh" if len(items) > 1 else "weighs"
+            sentences.append(f"{listed} {weigh} most in the team's averaged weights.")
+        elif raiser is None:
+            counts = "count" if len(items) > 1 else "counts"
+            sentences.append(f"{listed} {counts} at the file's default weight.")
+        else:
+            sentences.append(f"Your answer {_answer_in_context(raiser)} weighs up {listed}.")
+    return sentences
+
+
+def why_heading(advice: dict[str, Any], *, for_winner: bool) -> str:
+    verdict = advice["verdict"]
+    return f"Why {verdict['winner_label']}" if for_winner else f"For {verdict['runner_up_label']}"
+
+
+def exclusion_sentence(gap: dict[str, Any]) -> str:
+    asked = " and ".join(_q(q["text"]) for q in gap["needed_by"])
+    return (
+        f"Excluded: {gap['option_label']} does not ship {gap['label']} built in "
+        f"({gap['value']}), and your answer to {asked} says it must come with the framework."
+    )
+
+
+def caveats_summary(advice: dict[str, Any]) -> str:
+    """'Authentication (a must-have; you accept an add-on) and JWT are not built into X.'"""
+    caveats = advice["caveats"]
+    if not caveats:
+        return ""
+    items = [
+        c["label"] + (" (a must-have; you accept an add-on)" if c["must_have"] else "")
+        for c in caveats
+    ]
+    listed = ", ".join(items[:-1]) + (" and " if len(items) > 1 else "") + items[-1]
+    verb = "are" if len(items) > 1 else "is"
+    return f"{listed} {verb} not built into {advice['verdict']['winner_label']}."
+
+
+def caveat_sentence(advice: dict[str, Any], caveat: dict[str, Any]) -> str:
+    winner = advice["verdict"]["winner_label"]
+    text = f"{caveat['label']} is not built into {winner} ({caveat['value']})"
+    if caveat["fill"]:
+        text += f"; teams usually use {caveat['fill']}"
+    if caveat["must_have"]:
+        text += " (a must-have: you accepted a well-known add-on)"
+    return text + "."
+
+
+def hybrid_sentence(hybrid: dict[str, Any]) -> str:
+    return f"{hybrid['label']}. {hybrid['summary']}"
+
+
+def tie_breaker_sentence(advice: dict[str, Any]) -> str:
+    """What would settle a close call: the question, and which way its answers lean."""
+    breaker = advice["verdict"].get("tie_breaker")
+    if not breaker:
+        return "Either option is sound."
+    leans = "; ".join(
+        f"{_q(lean['answer'])} puts {lean['leader_label']} ahead by {lean['margin']:.1f}"
+        for lean in breaker["leans"]
+    )
+    return f"Either option is sound; what would settle it is {_q(breaker['text'])} ({leans})."
+
+
+def _toggles(change: dict[str, Any]) -> str:
+    """What a multiple-choice change picks or drops: 'also picked "X" and "Y"'."""
+    added, removed = change.get("added") or [], change.get("removed") or []
+    parts = []
+    if added:
+        parts.append(f"also picked {_listed([_q(a) for a in added])}")
+    if removed:
+        parts.append(f"dropped {_listed([_q(r) for r in removed])}")
+    return " and ".join(parts)
+
+
+def _one_change(change: dict[str, Any]) -> str:
+    """'"Q" were "A"', or for a multiple-choice question what is picked or dropped:
+    'in "Q" you also picked "X"'."""
+    toggles = _toggles(change)
+    if toggles:
+        return f"in {_q(change['text'])} you {toggles}"
+    return f"{_q(change['text'])} were {_q(change['to'])}"
+
+
+def change_sentence(change: dict[str, Any]) -> str:
+    """'If 'What are you building?' were 'An API-only service', FastAPI would come first.'"""
+    parts = " and ".join(_one_change(c) for c in change["changes"])
+    return f"If {parts}, {change['winner_label']} would come first."
+
+
+def grouped_change_sentences(changes: list[dict[str, Any]]) -> list[str]:
+    """Single changes to one question that give the same winner, as one sentence:
+    'If "What are you building?" were "A full-stack site" or "A CMS", Django would...'"""
+    groups: dict[tuple[str, str], list[dict[str, Any]]] = {}
+    for change in changes:
+        if len(change["changes"]) == 1:
+            key = (change["changes"][0]["question"], change["winner"])
+        else:
+            key = (repr(change["changes"]), change["winner"])
+        groups.setdefault(key, []).append(change)
+    sentences = []
+    for group in groups.values():
+        first = group[0]
+        only = first["changes"][0]
+        if len(first["changes"]) != 1 or only.get("added") or only.get("removed"):
+            if len(group) > 1:
+                ways = ", or ".join(_toggles(c["changes"][0]) for c in group)
+                sentences.append(
+                    f"If in {_q(only['text'])} you {ways}, {first['winner_label']} "
+                    "would come first."
+                )
+            else:
+                sentences.append(change_sentence(first))
+            continue
+        answers = _alternatives([c["changes"][0] for c in group])
+        text = first["changes"][0]["text"]
+        sentences.append(f"If {_q(text)} were {answers}, {first['winner_label']} would come first.")
+    return sentences
+
+
+def _alternatives(changes: list[dict[str, Any]]) -> str:
+    """'"A" or "B"'; a run of three or more neighbouring scale points reads as a
+    range: 'anything from "not important" to "very important"'."""
+    points = [c["to_answer"] for c in changes]
+    if (
+        len(points) >= 3
+        and all(type(p) is int for p in points)
+        and points == list(range(points[0], points[0] + len(points)))
+    ):
+        return f"anything from {_q(changes[0]['to'])} to {_q(changes[-1]['to'])}"
+    return " or ".join(_q(c["to"]) for c in changes)
+
+
+def no_change_sentence(advice: dict[str, Any]) -> str:
+    answers = advice["what_would_change_it"]["answers"]
+    winner = advice["verdict"]["winner_label"]
+    if answers and not answers["searched_all"]:
+        return (
+            f"No single change of answer, and none of the most likely pairs, would put "
+            f"another option ahead of {winner}."
+        )
+    return f"No change of one or two answers would put another option ahead of {winner}."
+
+
+def threshold_sentence(threshold: dict[str, Any]) -> str:
+    """'FastAPI would come first if API Performance weighed more than 33 (now 1).'"""
+    if threshold["direction"] == "raise":
+        condition = f"weighed more than {number_text(threshold['shown'])}"
+    elif threshold["shown"] == 0:
+        condition = "did not count at all (weight 0)"
+    else:
+        condition = f"weighed less than {number_text(threshold['shown'])}"
+    return (
+        f"{threshold['challenger_label']} would come first if {threshold['label']} "
+        f"{condition} (now {number_text(threshold['current'])})."
+    )
+
+
+def how_sure_sentence(advice: dict[str, Any]) -> str:
+    """The robustness figure, and whether the evidence's ratings keep the winner."""
+    tested = robustness_sentence(advice)
+    evidence = advice["evidence"]
+    other = evidence["other_verdict"]
+    if not tested or not evidence["disputed"] or other is None:
+        return tested or evidence_sentence(advice)
+    which = "the evidence's ratings" if evidence["ratings"] == "source" else "the source's ratings"
+    scores = other["scores"]
+    figures = " to ".join(f"{scores[o]:.1f}" for o in sorted(scores, key=lambda o: -scores[o])[:2])
+    if evidence["holds"]:
+        return f"{tested[:-1]}; {which} keep it first ({figures})."
+    return f"{tested[:-1]}; with {which}, {other['winner_label']} would come first ({figures})."
+
+
+def robustness_sentence(advice: dict[str, Any]) -> str:
+    tested = advice.get("robustness")
+    if not tested:
+        return ""
+    winner = next(s["label"] for s in advice["scores"] if s["option"] == tested["winner"])
+    varied = tested["varied"]
+    whose = "the team's" if advice["method"]["weights_from"] == "team" else "your"
+    what = [f"{whose} weights (each {_band(tested['band'])})"]
+    unsure = varied["unsure_questions"]
+    if unsure:
+        what.append(f"{len(unsure)} open answer{'s' if len(unsure) != 1 else ''}")
+    if varied["disputed_ratings"]:
+        count = varied["disputed_ratings"]
+        what.append(f"{count} disputed rating{'s' if count != 1 else ''}")
+    listed = ", ".join(what[:-1]) + (" and " if len(what) > 1 else "") + what[-1]
+    return (
+        f"{winner} comes first in {tested['percent']}% of {tested['samples']:,} variations "
+        f"of {listed} (seed {tested['seed']})."
+    )
+
+
+def _band(band: float) -> str:
+    return f"±{number_text(band * 100)}%"
+
+
+def evidence_sentence(advice: dict[str, Any]) -> str:
+    """Whether the verdict holds under the other set of ratings."""
+    evidence = advice["evidence"]
+    other = evidence["other_verdict"]
+    if not evidence["disputed"] or other is None:
+        return ""
+    count = len(evidence["disputed"])
+    differ = f"{count} rating{'s' if count != 1 else ''} differ"
+    which = "the evidence's ratings" if evidence["ratings"] == "source" else "the source's ratings"
+    scores = other["scores"]
+    ranked = sorted(scores, key=lambda o: -scores[o])
+    figures = " to ".join(f"{scores[o]:.1f}" for o in ranked[:2])
+    if evidence["holds"]:
+        return f"With {which} ({differ}), {other['winner_label']} still comes first ({figures})."
+    return f"With {which} ({differ}), {other['winner_label']} would come first instead ({figures})."
+
+
+def uncertainty_sentences(advice: dict[str, Any]) -> list[str]:
+    uncertainty = (advice.get("insights") or {}).get("uncertainty")
+    if not uncertainty:
+        return []
+    labels = {s["option"]: s["label"] for s in advice["scores"]}
+    qualifier = "" if uncertainty["exact"] else "at most "
+    ranges = ", ".join(
+        f"{labels[o]} {r['low']:.1f} to {r['high']:.1f}" for o, r in uncertainty["ranges"].items()
+    )
+    count = len(uncertainty["questions"])
+    lines = [
+        f"{count} answer{'s are' if count != 1 else ' is'} open; over what "
+        f"{'they' if count != 1 else 'it'} could be, scores range {qualifier}{ranges}."
+    ]
+    if uncertainty["winner_can_change"]:
+        others = [
+            labels[o] for o in uncertainty["possible_winners"] if o != advice["verdict"]["winner"]
+        ]
+        maybe = "could" if uncertainty["exact"] else "might"
+        lines.append(
+            f"The open answers can change the winner: {' or '.join(others)} {maybe} come first."
+        )
+    else:
+        lines.append(
+            f"Whatever they turn out to be, {advice['verdict']['winner_label']} stays first."
+        )
+    settle = uncertainty.get("settle_first")
+    if settle:
+        lines.append(
+            f"Find out first: {_q(settle['text'])} (it moves the margin by up to "
+            f"{settle['swing']:.1f} points)."
+        )
+    return lines
+
+
+def skipped_sentence(advice: dict[str, Any]) -> str:
+    skipped = (advice.get("insights") or {}).get("skipped") or []
+    if not skipped:
+        return ""
+    count = len(skipped)
+    return (
+        f"{count} question{'s were' if count != 1 else ' was'} not asked: no answer to "
+        f"{'them' if count != 1 else 'it'} could change the winner."
+    )
+
+
+def replay_sentence(advice: dict[str, Any]) -> str:
+    """For saved answers replayed against a criteria file that changed since:
+    'The criteria file changed since these answers were saved: then X by 32.8, now X
+    by 14.4.'"""
+    replay = advice.get("replay")
+    if not replay or not replay["criteria_changed"]:
+        return ""
+    then, now = replay["then"], replay["now"]
+    margin = then["margin"]
+    was = f"{margin:.1f}" if isinstance(margin, (int, float)) else "?"
+    changed = "The criteria file changed since these answers were saved"
+    if then["winner"] == now["winner"]:
+        return (
+            f"{changed}; {now['winner_label']} still comes first (by {was} then, "
+            f"{now['margin']:.1f} now)."
+        )
+    return (
+        f"{changed}; {then['winner_label']} came first then (by {was}), "
+        f"{now['winner_label']} now (by {now['margin']:.1f})."
+    )
+
+
+def weighed_by(row: dict[str, Any]) -> str:
+    """'Weight 9 = default 2, +3 for 'An admin-heavy app' (What are you building?), ...'"""
+    parts = [f"default {number_text(row['base'])}"]
+    for change in row["changes"]:
+        sign = "+" if change["delta"] > 0 else "-"
+        parts.append(
+            f"{sign}{number_text(abs(change['delta']))} for {_q(change['choice_label'])} "
+            f"({change['text']})"
+        )
+    clamped = " (not below 0)" if row["clamped_at_zero"] else ""
+    return f"{row['label']}: weight {number_text(row['weight'])}{clamped} = " + ", ".join(parts)
+
+
+def verdict_line(advice: dict[str, Any]) -> str:
+    """The closing line of a tall report: the verdict again, where the eye lands last.
+    Short, winner first, so it stays one line on a narrow terminal."""
+    verdict = advice["verdict"]
+    winner, runner_up = verdict["winner_label"], verdict["runner_up_label"]
+    confidence = verdict["confidence"]
+    kind = verdict["kind"]
+    if kind == "clear":
+        sure = f", {confidence['label']} confidence" if confidence else ""
+        return f"Verdict: {winner} ({verdict['margin']:.1f} points ahead{sure})"
+    if kind == "close":
+        return f"Verdict: {winner} by {verdict['margin']:.1f} over {runner_up}, a close call"
+    if kind == "tie":
+        return f"Verdict: {winner} and {runner_up} tie ({winner} is listed first)"
+    if kind == "only":
+        return f"Verdict: {winner}, the only option with every must-have"
+    return "Verdict: no option meets every must-have"
