@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import os
+import re
 import sys
 from pathlib import Path
 
@@ -93,3 +94,17 @@ def test_no_colour_on_request(tmp_path: Path, args: list[str], env: dict[str, st
     assert child.exitstatus == 0
     assert "\x1b[" not in child.before.replace("\x1b[?", "")  # terminal mode queries aside
     assert "15,000" in child.before
+
+
+def test_the_last_line_of_a_tall_report_names_the_winner(tmp_path: Path) -> None:
+    # After the questionnaire the terminal shows the bottom of the report: on a
+    # 100x40 screen the details are taller than that, so the verdict comes again.
+    child = spawn("advise", "--preset", "cms", cwd=tmp_path)
+    child.expect(pexpect.EOF)
+    child.close()
+    assert child.exitstatus == 0
+    plain = re.sub(r"\x1b\[[0-9;]*m", "", child.before)
+    lines = [line for line in plain.splitlines() if line.strip()]
+    assert len(lines) > 40
+    assert lines[0].startswith("Recommendation: Django + DRF")
+    assert lines[-1].startswith("Verdict: Django + DRF")

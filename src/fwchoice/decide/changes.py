@@ -11,6 +11,7 @@ removed, then two.
 from __future__ import annotations
 
 from fractions import Fraction
+from functools import cache
 from itertools import combinations
 
 from fwchoice.criteria.answers import Answer, Answers, applicable_answers, complete, display
@@ -55,7 +56,8 @@ class _Changes:
 
     An answer that no condition looks at, and that names no must-have or add-on,
     changes only its own weight effects: the weights are adjusted in place. Any
-    other change is run in full: conditions and defaults again, must-haves again.
+    other change is run in full (conditions and defaults again, must-haves
+    again), once: a pair of it and a simple change adjusts that run's weights.
     """
 
     def __init__(self, document: Document, answers: Answers, given: Answers | None) -> None:
@@ -66,7 +68,9 @@ class _Changes:
         self.raw = self.scorer.raw_weights(self.counted)
         self.excluded = self.scorer.excluded(self.counted)
         self.current = self.scorer.winner([max(w, 0) for w in self.raw], self.excluded)
+        self._runs: dict[Change, tuple[list[int], frozenset[int], Answers]] = {}
 
+    @cache  # noqa: B019 (one instance per report, dropped with it)
     def _simple(self, change: Change) -> bool:
         scorer = self.scorer
         old = self.counted[change.question].choices
@@ -76,23 +80,42 @@ class _Changes:
             for c in touched
         )
 
-    def outcome(self, changes: tuple[Change, ...]) -> tuple[list[int], frozenset[int]]:
-        scorer = self.scorer
-        if all(self._simple(c) for c in changes):
-            weights = list(self.raw)
-            for change in changes:
-                for choice in self.counted[change.question].choices:
-                    for i, delta in scorer.effects.get((change.question, choice), ()):
-                        weights[i] -= delta
-                for choice in change.choices:
-                    for i, delta in scorer.effects.get((change.question, choice), ()):
-                        weights[i] += delta
-            return [max(w, 0) for w in weights], self.excluded
+    def _run(self, changes: tuple[Change, ...]) -> tuple[list[int], frozenset[int], Answers]:
+        """Raw weights, exclusions and counted answers, as a rerun with ``changes``
+        would work them out."""
         changed = dict(self.given)
         for change in changes:
             changed[change.question] = Answer(change.choices, "asked")
         resolved, _ = complete(self.document, changed, fill_defaults=True)
-        return self.scorer.outcome(resolved)
+        counted = applicable_answers(self.document, resolved)
+        return self.scorer.raw_weights(counted), self.scorer.excluded(counted), counted
+
+    def outcome(self, changes: tuple[Change, ...]) -> tuple[list[int], frozenset[int]]:
+        scorer = self.scorer
+        full = tuple(c for c in changes if not self._simple(c))
+        if len(full) > 1:
+            raw, excluded, _ = self._run(full + tuple(c for c in changes if c not in full))
+            return [max(w, 0) for w in raw], excluded
+        if full:
+            if full[0] not in self._runs:
+                self._runs[full[0]] = self._run(full)
+            raw, excluded, counted = self._runs[full[0]]
+        else:
+            raw, excluded, counted = self.raw, self.excluded, self.counted
+        weights = list(raw)
+        for change in changes:
+            if change in full:
+                continue
+            current = counted.get(change.question)
+            if current is None:  # the other change made the question not apply
+                continue
+            for choice in current.choices:
+                for i, delta in scorer.effects.get((change.question, choice), ()):
+                    weights[i] -= delta
+            for choice in change.choices:
+                for i, delta in scorer.effects.get((change.question, choice), ()):
+                    weights[i] += delta
+        return [max(w, 0) for w in weights], excluded
 
     def winner(self, changes: tuple[Change, ...]) -> str:
         return self.scorer.winner(*self.outcome(changes))
