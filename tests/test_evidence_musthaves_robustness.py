@@ -16,8 +16,8 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from conftest import REPO
-from fwchoice.criteria.answers import Answer, complete
+from conftest import REPO, SHIPPED
+from fwchoice.criteria.answers import Answer, applicable_answers, collect, complete
 from fwchoice.criteria.model import (
     Choice,
     Criterion,
@@ -31,15 +31,16 @@ from fwchoice.criteria.model import (
     RobustnessRules,
 )
 from fwchoice.decide.advice import build_advice
-from fwchoice.decide.changes import Change, decisive_answers, flipping_pairs
+from fwchoice.decide.changes import Change, decisive_answers, flipping_pairs, smallest_changes
 from fwchoice.decide.evidence import rated_by
 from fwchoice.decide.robustness import robustness
 from fwchoice.decide.scoring import evaluate
+from fwchoice.lint.runner import analyse
 from strategies import answers, documents
 
 FILE = {"path": "t.yaml", "origin": "argument", "described_as": "t.yaml", "sha256": "0"}
 RULES = DecisionRules(
-    hybrid_margin=Fraction(3), robustness=RobustnessRules(Fraction(1, 2), 10_000, 7)
+    hybrid_margin=Fraction(3), robustness=RobustnessRules(0.5, 10_000, 7)
 )
 
 
@@ -336,6 +337,56 @@ def test_every_listed_answer_flip_really_flips_when_run(data) -> None:
             changed[change.question] = Answer(change.choices, "flag")
         rerun, _ = complete(document, changed, fill_defaults=True)
         assert evaluate(document, rerun).ranking.winner == flipped != winner
+
+
+@settings(max_examples=300, deadline=None)
+@given(data=st.data())
+def test_the_pair_search_finds_exactly_the_pairs_a_rerun_flips(data) -> None:
+    document = data.draw(documents(with_must_haves=True, max_questions=4))
+    _assert_pair_search_is_exact(document, data.draw(answers(document)))
+
+
+@pytest.mark.parametrize(
+    "extra",
+    [{}, {"api_clients": ("yes",)}, {"api_clients": ("no",), "add_ons": ("no",)}],
+    ids=["preset", "api_clients=yes", "api_clients=no,add_ons=no"],
+)
+@pytest.mark.parametrize("preset", ["ecommerce", "cms", "iot-ingestion"])
+def test_the_pair_search_on_the_shipped_file(preset: str, extra: dict) -> None:
+    # Given answers to follow-up questions that do not apply yet: a pair whose
+    # first change makes one apply must count it, as a rerun would.
+    document = analyse(SHIPPED.read_bytes(), "criteria.yaml", full=False).document
+    given_answers = collect(document, [("preset", document.presets[preset].answers)])
+    given_answers.update({q: Answer(c, "flag") for q, c in extra.items()})
+    _assert_pair_search_is_exact(document, given_answers)
+
+
+def _assert_pair_search_is_exact(document: Document, given_answers: dict) -> None:
+    resolved, _ = complete(document, given_answers, fill_defaults=True)
+    winner = evaluate(document, resolved).ranking.winner
+    found, searched_all = flipping_pairs(document, resolved, given_answers)
+    assert searched_all
+    singles = [
+        Change(qid, alternative)
+        for qid, answer in applicable_answers(document, resolved).items()
+        if not answer.unsure
+        for alternative in smallest_changes(document.questions[qid], answer.choices)[0]
+    ]
+    expected = set()
+    for i, a in enumerate(singles):
+        for b in singles[i + 1 :]:
+            if a.question == b.question:
+                continue
+            changed = {
+                **given_answers,
+                a.question: Answer(a.choices, "flag"),
+                b.question: Answer(b.choices, "flag"),
+            }
+            rerun, _ = complete(document, changed, fill_defaults=True)
+            flipped = evaluate(document, rerun).ranking.winner
+            if flipped != winner:
+                expected.add(((a, b), flipped))
+    assert {(p.changes, p.winner) for p in found} == expected
 
 
 def test_the_reported_flips_are_the_ones_a_rerun_gives(cli) -> None:

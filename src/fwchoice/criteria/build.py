@@ -202,7 +202,7 @@ def _decision(d: dict[str, Any]) -> DecisionRules:
         hybrid_margin=exact(d.get("hybrid_margin", DEFAULT_HYBRID_MARGIN)),
         confidence=tuple(levels),
         robustness=RobustnessRules(
-            band=exact(robustness.get("band", 0.5)),
+            band=robustness.get("band", 0.5),
             samples=robustness.get("samples", 10_000),
             seed=robustness.get("seed", 1),
         )

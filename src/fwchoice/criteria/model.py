@@ -124,8 +124,10 @@ class ConfidenceLevel(NamedTuple):
 
 
 class RobustnessRules(NamedTuple):
-    band: Exact
-    """How far each weight may move, as a share of it (1/2: half to one and a half times)."""
+    band: float
+    """How far each weight may move, as a share of it (0.5: half to one and a half
+    times). Kept as written: made exact where it is used, so that reading a file
+    never imports ``fractions`` for it."""
     samples: int
     seed: int
 

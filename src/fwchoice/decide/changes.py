@@ -90,6 +90,12 @@ class _Changes:
         counted = applicable_answers(self.document, resolved)
         return self.scorer.raw_weights(counted), self.scorer.excluded(counted), counted
 
+    def run(self, change: Change) -> tuple[list[int], frozenset[int], Answers]:
+        """``_run`` of one change, kept: pairs reuse it."""
+        if change not in self._runs:
+            self._runs[change] = self._run((change,))
+        return self._runs[change]
+
     def outcome(self, changes: tuple[Change, ...]) -> tuple[list[int], frozenset[int]]:
         scorer = self.scorer
         full = tuple(c for c in changes if not self._simple(c))
@@ -97,9 +103,7 @@ class _Changes:
             raw, excluded, _ = self._run(full + tuple(c for c in changes if c not in full))
             return [max(w, 0) for w in raw], excluded
         if full:
-            if full[0] not in self._runs:
-                self._runs[full[0]] = self._run(full)
-            raw, excluded, counted = self._runs[full[0]]
+            raw, excluded, counted = self.run(full[0])
         else:
             raw, excluded, counted = self.raw, self.excluded, self.counted
         weights = list(raw)
@@ -119,6 +123,20 @@ class _Changes:
 
     def winner(self, changes: tuple[Change, ...]) -> str:
         return self.scorer.winner(*self.outcome(changes))
+
+    def linear(self, change: Change) -> dict[int, int] | None:
+        """A simple change's net effect on each weight (whole numbers), or None for a
+        change that must be run in full."""
+        if not self._simple(change):
+            return None
+        net: dict[int, int] = {}
+        for choice in self.counted[change.question].choices:
+            for i, delta in self.scorer.effects.get((change.question, choice), ()):
+                net[i] = net.get(i, 0) - delta
+        for choice in change.choices:
+            for i, delta in self.scorer.effects.get((change.question, choice), ()):
+                net[i] = net.get(i, 0) + delta
+        return {i: d for i, d in net.items() if d}
 
     def lead(self, changes: tuple[Change, ...]) -> int:
         """How far the current winner's weighted sum is ahead of its closest rival's
@@ -198,12 +216,60 @@ def flipping_pairs(
     ]
     pairs.sort(key=lambda p: p[0])
     complete_search = len(pairs) <= MAX_PAIRS
+    # A simple change moves each option's weighted sum by the same amount whatever
+    # else changed, as long as no weight it touches is or becomes negative (clamped
+    # at 0): then a pair costs one addition per option instead of a rescoring.
+    scorer = changes.scorer
+    moves: dict[Change, tuple[dict[int, int], list[int]] | None] = {}
+    for _, change in singles:
+        net = changes.linear(change)
+        moves[change] = (
+            None
+            if net is None
+            else (net, [sum(d * row[k] for k, d in net.items()) for row in scorer.ratings])
+        )
+    states: dict[Change | None, tuple[list[int], list[int], list[int], Answers]] = {}
+
+    def state(change: Change | None) -> tuple[list[int], list[int], list[int], Answers]:
+        """Raw weights, weighted sums, eligible options and counted answers, with
+        ``change`` (run in full) or without."""
+        if change not in states:
+            if change is None:
+                raw, excluded, counted = changes.raw, changes.excluded, changes.counted
+            else:
+                raw, excluded, counted = changes.run(change)
+            n = len(scorer.options)
+            eligible = [i for i in range(n) if i not in excluded] or list(range(n))
+            states[change] = (raw, scorer.sums([max(w, 0) for w in raw]), eligible, counted)
+        return states[change]
+
     found = []
     for _, a, b in pairs[:MAX_PAIRS]:
-        winner = changes.winner((a, b))
+        winner = None
+        simple = [c for c in (a, b) if moves[c] is not None]
+        if simple:
+            other = None if len(simple) == 2 else (b if simple[0] is a else a)
+            raw, sums, eligible, counted = state(other)
+            applied = [moves[c] for c in simple]
+            if all(
+                counted.get(c.question) == changes.counted[c.question] for c in simple
+            ) and _unclamped(raw, applied):
+                moved = [s + sum(m[1][i] for m in applied if m) for i, s in enumerate(sums)]
+                winner = scorer.options[max(eligible, key=lambda i: (moved[i], -i))]
+        if winner is None:
+            winner = changes.winner((a, b))
         if winner != changes.current:
             found.append(PairFlip((a, b), winner))
     return found, complete_search
+
+
+def _unclamped(raw: list[int], moves: list[tuple[dict[int, int], list[int]] | None]) -> bool:
+    """Whether every weight the moves touch stays at or above 0, before and after."""
+    total: dict[int, int] = {}
+    for move in moves:
+        for k, d in (move[0] if move else {}).items():
+            total[k] = total.get(k, 0) + d
+    return all(raw[k] >= 0 and raw[k] + d >= 0 for k, d in total.items())
 
 
 # --- what would settle a close call ---------------------------------------------------

@@ -34,6 +34,7 @@ from operator import mul
 from typing import TYPE_CHECKING
 
 from fwchoice.criteria.answers import Answer, Answers, applicable_answers, complete
+from fwchoice.criteria.build import exact
 from fwchoice.criteria.model import Document, RobustnessRules
 from fwchoice.decide.evidence import Disputed, disputed
 from fwchoice.decide.scorer import Scorer
@@ -43,7 +44,7 @@ from fwchoice.record import NamedTuple
 if TYPE_CHECKING:
     from fwchoice.decide.evidence import RatingSet
 
-DEFAULTS = RobustnessRules(band=Fraction(1, 2), samples=10_000, seed=1)
+DEFAULTS = RobustnessRules(band=0.5, samples=10_000, seed=1)
 BATCH = 1_000
 PRECISION = 0.005
 """Stop once the share's 95% interval is at most half a point either side."""
@@ -167,7 +168,7 @@ def robustness(
     scorer = Scorer(document)
     options = scorer.options
     position = {c: i for i, c in enumerate(scorer.criteria)}
-    band = Fraction(rules.band)
+    band = Fraction(exact(rules.band))  # the decimal as written: 0.1 is 1/10
 
     def rated(sides: Sequence[int]) -> list[list[int]]:
         rows = [list(row) for row in scorer.ratings]

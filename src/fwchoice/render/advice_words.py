@@ -147,8 +147,8 @@ def why_heading(advice: dict[str, Any], *, for_winner: bool) -> str:
 def exclusion_sentence(gap: dict[str, Any]) -> str:
     asked = " and ".join(_q(q["text"]) for q in gap["needed_by"])
     return (
-        f"Excluded: {gap['option_label']} does not ship {gap['label']} built in "
-        f"({gap['value']}), and your answer to {asked} says it must come with the framework."
+        f"Excluded: {gap['option_label']} does not ship {gap['label']} built in, and "
+        f"your answer to {asked} says it must come with the framework."
     )
 
 
