@@ -65,8 +65,8 @@ class _Changes:
         self.given = answers if given is None else given
         self.scorer = Scorer(document)
         self.counted = applicable_answers(document, answers)
-        self.raw = self.scorer.raw_weights(self.counted)
-        self.excluded = self.scorer.excluded(self.counted)
+        self.raw = self.scorer.raw_weights(self.counted, counted=True)
+        self.excluded = self.scorer.excluded(self.counted, counted=True)
         self.current = self.scorer.winner([max(w, 0) for w in self.raw], self.excluded)
         self._runs: dict[Change, tuple[list[int], frozenset[int], Answers]] = {}
 
@@ -88,7 +88,12 @@ class _Changes:
             changed[change.question] = Answer(change.choices, "asked")
         resolved, _ = complete(self.document, changed, fill_defaults=True)
         counted = applicable_answers(self.document, resolved)
-        return self.scorer.raw_weights(counted), self.scorer.excluded(counted), counted
+        scorer = self.scorer
+        return (
+            scorer.raw_weights(counted, counted=True),
+            scorer.excluded(counted, counted=True),
+            counted,
+        )
 
     def run(self, change: Change) -> tuple[list[int], frozenset[int], Answers]:
         """``_run`` of one change, kept: pairs reuse it."""

@@ -77,22 +77,25 @@ class Scorer:
                 if other in self.dependents:
                     self.dependents[other].add(question.id)
 
-    def raw_weights(self, answers: Answers) -> list[int]:
+    def raw_weights(self, answers: Answers, *, counted: bool = False) -> list[int]:
+        """The weights before clamping at 0. ``counted``: the answers are already the
+        applicable ones (conditions worked out), so they are not worked out again."""
         weights = list(self.base)
-        for qid, answer in applicable_answers(self.document, answers).items():
+        applicable = answers if counted else applicable_answers(self.document, answers)
+        for qid, answer in applicable.items():
             for choice in answer.choices:
                 for i, delta in self.effects.get((qid, choice), ()):
                     weights[i] += delta
         return weights
 
-    def excluded(self, answers: Answers) -> frozenset[int]:
+    def excluded(self, answers: Answers, *, counted: bool = False) -> frozenset[int]:
         """Indices of the options that lack a must-have no accepted add-on fills."""
         if not self.must:
             return frozenset()
-        counted = applicable_answers(self.document, answers)
+        applicable = answers if counted else applicable_answers(self.document, answers)
         wanted: set[str] = set()
         accepted = False
-        for qid, answer in counted.items():
+        for qid, answer in applicable.items():
             for choice in answer.choices:
                 wanted.update(self.must.get((qid, choice), ()))
                 accepted = self.add_ons.get((qid, choice), accepted)
