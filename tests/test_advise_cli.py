@@ -415,3 +415,37 @@ def test_answer_changes_that_flip_are_listed(cli) -> None:
     assert by_question["admin"] == [("Yes", "django")]
     robust = advise_json(cli, "--preset", "cms")
     assert robust["what_would_change_it"]["answers"]["kind"] == "none"
+
+
+def test_team_agenda_swings_are_what_aligned_reruns_give(cli, in_tmp) -> None:
+    # alice's api_clients answer does not apply to an ML service; once the team is
+    # aligned on a content-heavy app it does, and must count as a rerun counts it.
+    files = {
+        "alice": "app_kind: ml\napi_clients: yes\nadmin: no\nteam: fastapi\n",
+        "bob": "app_kind: content\nadmin: yes\nteam: django\nsecurity: [admin]\nadd_ons: no\n",
+    }
+    resolved = {}
+    for name, text in files.items():
+        (in_tmp / f"{name}.yaml").write_text(text)
+        single = ("advise", "--answers", f"{name}.yaml", "--defaults", "--format", "json")
+        alone = json.loads(cli(*single).stdout)
+        resolved[name] = {a["question"]: a["answer"] for a in alone["answers"]}
+    team = ["advise", "--answers", "alice.yaml", "--answers", "bob.yaml", "--format", "json"]
+    data = json.loads(cli(*team).stdout)
+    leader = data["combined"]["verdict"]["winner"]
+    assert data["agenda"]
+    for item in data["agenda"]:
+        qid = item["question"]
+        values = [r[qid] for r in resolved.values() if qid in r]
+        margins = []
+        for value in [v for i, v in enumerate(values) if v not in values[:i]]:
+            aligned = []
+            for name, text in files.items():
+                answers = yaml.safe_load(text)
+                answers[qid] = value
+                (in_tmp / f"{name}-aligned.yaml").write_text(yaml.safe_dump(answers))
+                aligned += ["--answers", f"{name}-aligned.yaml"]
+            rerun = json.loads(cli("advise", *aligned, "--format", "json").stdout)
+            scores = {s["option"]: s["score"] for s in rerun["combined"]["scores"]}
+            margins.append(scores[leader] - max(v for o, v in scores.items() if o != leader))
+        assert abs((max(margins) - min(margins)) - item["swing"]) < 0.02, item

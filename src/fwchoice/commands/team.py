@@ -50,7 +50,7 @@ def team_data(
             raise UsageError(f"answers file {quote(path)}: {problem}") from None
         # A teammate who skipped a question is taken at its default.
         answers, _ = complete(document, given, fill_defaults=True)
-        members.append(Member(member_name(path, taken), answers))
+        members.append(Member(member_name(path, taken), answers, given))
     labels = {o: opt.label for o, opt in document.options.items()}
     people = []
     for member, path in zip(members, files, strict=True):

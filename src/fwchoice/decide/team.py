@@ -11,7 +11,7 @@ margin: the disagreements worth discussing first.
 from fractions import Fraction
 from typing import Any
 
-from fwchoice.criteria.answers import Answer, Answers, applicable_answers, display
+from fwchoice.criteria.answers import Answer, Answers, applicable_answers, complete, display
 from fwchoice.criteria.model import Document
 from fwchoice.decide.musthaves import Gap, accepts_add_ons, must_have_features
 from fwchoice.decide.scoring import (
@@ -32,6 +32,11 @@ from fwchoice.record import NamedTuple
 class Member(NamedTuple):
     name: str
     answers: Answers
+    """The answers that count: resolved, defaults filled in."""
+    given: Answers | None = None
+    """Everything the person answered, also questions that did not apply (None: the
+    same as ``answers``). A changed answer can make a follow-up apply: its given
+    answer counts then, as a rerun would count it."""
 
 
 def combined_weights(document: Document, members: list[Member]) -> dict[str, Fraction]:
@@ -67,10 +72,16 @@ def team_gaps(document: Document, members: list[Member]) -> list[Gap]:
     return result
 
 
-def combined_evaluation(document: Document, members: list[Member]) -> Evaluation:
-    weights = combined_weights(document, members)
+def combined_ranking(document: Document, members: list[Member]) -> tuple[Ranking, list[Gap]]:
+    """The averaged weights ranked, with the team's must-haves applied."""
     missing = team_gaps(document, members)
-    ranking = rank(document, weights, frozenset(g.option for g in missing if not g.filled))
+    excluded = frozenset(g.option for g in missing if not g.filled)
+    return rank(document, combined_weights(document, members), excluded), missing
+
+
+def combined_evaluation(document: Document, members: list[Member]) -> Evaluation:
+    ranking, missing = combined_ranking(document, members)
+    weights = ranking.weights
     # Needs are the union of everyone's: a caveat matters if anyone needs the feature.
     union: Answers = {}
     for member in members:
@@ -102,10 +113,17 @@ def _leader_margin(document: Document, ranking: Ranking, leader: str) -> Fractio
     return ranking.points(leader) - max(others) if others else ranking.points(leader)
 
 
+def _aligned(document: Document, member: Member, qid: str, answer: Answer) -> Member:
+    """The member with ``answer`` to ``qid``, worked out as a rerun would: conditions
+    again, so a follow-up that starts to apply takes their given answer or its default."""
+    given = member.answers if member.given is None else member.given
+    resolved, _ = complete(document, {**given, qid: answer}, fill_defaults=True)
+    return Member(member.name, resolved, {**given, qid: answer})
+
+
 def agenda(document: Document, members: list[Member]) -> list[dict[str, Any]]:
     """Questions answered differently, biggest swing of the combined margin first."""
-    base = rank(document, combined_weights(document, members))
-    leader = base.winner
+    leader = combined_ranking(document, members)[0].winner
     items: list[dict[str, Any]] = []
     for qid, question in document.questions.items():
         given = {m.name: m.answers.get(qid) for m in members}
@@ -120,8 +138,8 @@ def agenda(document: Document, members: list[Member]) -> list[dict[str, Any]]:
         margins = []
         winners = set()
         for alternative in distinct:
-            aligned = [Member(m.name, {**m.answers, qid: alternative}) for m in members]
-            ranking = rank(document, combined_weights(document, aligned))
+            aligned = [_aligned(document, m, qid, alternative) for m in members]
+            ranking, _ = combined_ranking(document, aligned)
             margins.append(_leader_margin(document, ranking, leader))
             winners.add(ranking.winner)
         items.append(
