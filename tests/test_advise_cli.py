@@ -75,7 +75,7 @@ def test_unknown_preset_names_the_valid_ones(cli) -> None:
     result = cli("advise", "--criteria", str(SHIPPED), "--preset", "ecomerce")
     assert result.exit_code == 2
     assert "did you mean 'ecommerce'" in result.stderr
-    assert "presets are: iot-ingestion" in result.stderr
+    assert "Presets are: iot-ingestion" in result.stderr
 
 
 def test_bad_set_id_and_value(cli) -> None:
@@ -128,7 +128,7 @@ def test_partial_answers_without_a_terminal_name_the_missing(cli, in_tmp) -> Non
     (in_tmp / "a.yaml").write_text("app_kind: api\n")
     result = cli("advise", "--criteria", str(SHIPPED), "--answers", "a.yaml")
     assert result.exit_code == 2
-    assert "no answer for performance, concurrency" in result.stderr
+    assert "no answer to performance, concurrency" in result.stderr
 
 
 @pytest.mark.parametrize(

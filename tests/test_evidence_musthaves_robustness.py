@@ -39,9 +39,7 @@ from fwchoice.lint.runner import analyse
 from strategies import answers, documents
 
 FILE = {"path": "t.yaml", "origin": "argument", "described_as": "t.yaml", "sha256": "0"}
-RULES = DecisionRules(
-    hybrid_margin=Fraction(3), robustness=RobustnessRules(0.5, 10_000, 7)
-)
+RULES = DecisionRules(hybrid_margin=Fraction(3), robustness=RobustnessRules(0.5, 10_000, 7))
 
 
 def criterion(cid: str, weight: int, a: int, b: int, **extra: object) -> Criterion:

@@ -463,6 +463,36 @@ def advise(
     )
 
 
+class QuestionsFormat(str, Enum):
+    text = "text"
+    json = "json"
+
+
+@command(
+    "questions",
+    epilog="Examples:\n\n"
+    "  fwchoice questions\n\n"
+    "  fwchoice questions --format json\n\n"
+    "  fwchoice questions --criteria examples/fastapi-django-ninja.yaml",
+)
+def questions(
+    output_format: Annotated[
+        QuestionsFormat, typer.Option("--format", "-f", help="text, or json for scripts.")
+    ] = QuestionsFormat.text,
+    criteria: CriteriaOption = None,
+    output: OutputOption = None,
+    force: ForceOption = False,
+) -> None:
+    """List the questions: ids, choices, defaults and when each is asked (for --set)."""
+    from fwchoice.commands import questions as command
+
+    raise typer.Exit(
+        command.run(
+            criteria=criteria, output_format=output_format.value, output=output, force=force
+        )
+    )
+
+
 @command(
     "init",
     epilog="Examples:\n\n  fwchoice init\n\n  fwchoice init decisions/database.yaml",
@@ -481,7 +511,7 @@ def init(
 
 
 # The order --help lists them in: the everyday commands first.
-for _name in ("advise", "matrix", "lint", "init", "schema"):
+for _name in ("advise", "questions", "matrix", "lint", "init", "schema"):
     SUBCOMMANDS[_name] = SUBCOMMANDS.pop(_name)
 
 

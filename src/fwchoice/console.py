@@ -81,6 +81,12 @@ def error_line(message: str) -> None:
         pass
 
 
+def warning_line(message: str) -> None:
+    """'fwchoice: warning: ...' on stderr: the run goes on, but something the user
+    asked for had no effect."""
+    error_line(f"warning: {message}")
+
+
 def info_line(message: str) -> None:
     """A status line on stderr (never mixed into data on stdout); it may name files."""
     if sys.stderr is None:

@@ -17,3 +17,11 @@ def did_you_mean(word: str, known: Sequence[str]) -> str:
     if close:
         return f"; did you mean {quote(close[0])}?"
     return ""
+
+
+def then(hint: str, advice: str) -> str:
+    """The hint, then what to do, punctuated either way: "; did you mean 'x'? Use
+    one of ..." or "; use one of ..."."""
+    if hint:
+        return f"{hint} {advice[:1].upper()}{advice[1:]}"
+    return f"; {advice}"

@@ -15,12 +15,22 @@ from typing import TYPE_CHECKING, Any, Literal
 
 from fwchoice import console
 from fwchoice.commands.output import check_export_name, emit, finish, json_text
-from fwchoice.criteria.answers import AnswerProblem, Answers, Layer, collect, complete
+from fwchoice.criteria.answers import (
+    Answer,
+    AnswerProblem,
+    Answers,
+    Layer,
+    collect,
+    complete,
+    display,
+    raw_value,
+    unmet_conditions,
+)
 from fwchoice.criteria.answersfile import read_answers_file
 from fwchoice.criteria.loader import LoadedCriteria, load_criteria, resolve_source
 from fwchoice.criteria.model import Document
 from fwchoice.errors import EXIT_OK, Aborted, UsageError
-from fwchoice.hints import did_you_mean
+from fwchoice.hints import did_you_mean, then
 from fwchoice.outputs import OutputPlan
 from fwchoice.record import NamedTuple
 from fwchoice.sanitize import quote
@@ -94,7 +104,8 @@ def gather(
         if preset not in document.presets:
             hint = did_you_mean(preset, list(document.presets))
             raise UsageError(
-                f"unknown preset {quote(preset)}{hint}; presets are: " + ", ".join(document.presets)
+                f"unknown preset {quote(preset)}"
+                + then(hint, "presets are: " + ", ".join(document.presets))
             )
         layers.append(("preset", dict(document.presets[preset].answers)))
     for path in answers_files:
@@ -115,6 +126,15 @@ def gather(
     return collect(document, layers), saved
 
 
+def _listed(ids: list[str], shown: int = 6) -> str:
+    """'a, b and c', or for many 'a, b, c, d, e, f and 2 more'."""
+    if len(ids) == 1:
+        return ids[0]
+    if len(ids) <= shown:
+        return ", ".join(ids[:-1]) + " and " + ids[-1]
+    return ", ".join(ids[:shown]) + f" and {len(ids) - shown} more"
+
+
 def resolve_answers(
     loaded: LoadedCriteria, given: Answers, *, fill_defaults: bool
 ) -> tuple[Answers, list[str], Answers]:
@@ -127,15 +147,15 @@ def resolve_answers(
     if not missing:
         return answers, [], given
     if not stdin_is_interactive():
-        shown = ", ".join(missing[:6]) + (" ..." if len(missing) > 6 else "")
+        shown = _listed(missing)
         if fill_defaults:
             example = missing[0]
             raise UsageError(
                 f"no default for {shown}; answer with --set {example}=VALUE or an answers "
-                f"file (see the choices: fwchoice advise --set {example}=?)"
+                f"file (`fwchoice questions` shows the choices)"
             )
         raise UsageError(
-            f"no answer for {shown} and no terminal to ask on; give --preset NAME, "
+            f"no terminal to ask on, and no answer to {shown}; give --preset NAME, "
             "--answers FILE, --set ID=VALUE, or --defaults"
         )
     from fwchoice.decide.changes import review_notes
@@ -155,6 +175,24 @@ def resolve_answers(
     except KeyboardInterrupt:
         raise Aborted("") from None
     return result.answers, result.skipped, result.given
+
+
+def not_applied(document: Document, qid: str, answer: Answer, answers: Answers) -> str:
+    """Why a --set answer had no effect: the question's condition, and what was
+    answered instead."""
+    question = document.questions[qid]
+    reasons = []
+    for unmet in unmet_conditions(document, qid, answers):
+        other = document.questions[unmet.question]
+        wanted = " or ".join(f'"{other.choices[c].label}"' for c in unmet.allowed)
+        now = f', not "{display(other, unmet.answer)}"' if unmet.answer else " (it is not answered)"
+        reasons.append(f'"{other.text}" is {wanted}{now}')
+    value = raw_value(question, answer)
+    shown = ",".join(value) if isinstance(value, list) else value
+    return (
+        f'--set {qid}={shown} has no effect: "{question.text}" is asked only when '
+        + "; and ".join(reasons)
+    )
 
 
 def saved_answers(
@@ -244,6 +282,9 @@ def run(
     answers, skipped, asked = resolve_answers(
         loaded, given, fill_defaults=defaults or preset is not None
     )
+    for qid, answer in given.items():
+        if answer.how == "flag" and qid not in answers:
+            console.warning_line(not_applied(document, qid, answer, answers))
     from fwchoice.decide.advice import build_advice
     from fwchoice.sanitize import visible_data
 

@@ -8,7 +8,9 @@ from fwchoice.commands.output import check_export_name, emit, finish, json_text
 from fwchoice.comparison import SECTIONS, Section, comparison_data
 from fwchoice.criteria.loader import load_criteria, resolve_source
 from fwchoice.errors import EXIT_OK, UsageError
+from fwchoice.hints import did_you_mean, then
 from fwchoice.outputs import OutputPlan
+from fwchoice.sanitize import quote
 
 if TYPE_CHECKING:  # rich is imported only when the terminal view is shown
     from rich.console import Console, RenderableType
@@ -24,8 +26,10 @@ def sections_from(names: list[str]) -> list[Section]:
         expanded = list(SECTIONS) if name == "all" else [name]
         for section in expanded:
             if section not in SECTIONS:
+                hint = did_you_mean(section, [*SECTIONS, "all"])
                 raise UsageError(
-                    f"unknown section '{section}'; use one of {', '.join(SECTIONS)} or all"
+                    f"unknown section {quote(section)}"
+                    + then(hint, f"use one of {', '.join(SECTIONS)} or all")
                 )
             if section not in chosen:
                 chosen.append(section)

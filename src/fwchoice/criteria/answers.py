@@ -9,7 +9,7 @@ from collections.abc import Mapping
 from typing import Literal
 
 from fwchoice.criteria.model import UNSURE, Document, Question
-from fwchoice.hints import did_you_mean
+from fwchoice.hints import did_you_mean, then
 from fwchoice.record import NamedTuple
 from fwchoice.sanitize import quote
 
@@ -38,25 +38,31 @@ class AnswerProblem(ValueError):
     """A value that does not fit its question; the message names what would."""
 
 
+NOT_SURE_WORDS = {UNSURE, "not sure"}
+"""How 'not sure' may be written: the answers-file word, and what reports show."""
+NONE_WORD = "none"
+"""A multiple-choice answer with nothing picked, as reports show it."""
+
+
 def accepted_values(question: Question) -> str:
     """A one-line list of what the question accepts, for error messages."""
     ids = list(question.choices)
     if question.type == "scale":
         first, last = question.choices[ids[0]], question.choices[ids[-1]]
-        text = f"1 to {len(ids)} ({first.label} … {last.label})"
-    elif question.type == "multiple":
-        text = "a list of: " + ", ".join(ids)
-    else:
-        text = ", ".join(ids)
-    return f"{text}, or {UNSURE}"
+        return f"use 1 to {len(ids)} ({first.label} … {last.label}) or {UNSURE}"
+    if question.type == "multiple":
+        return f"use a comma-separated list of {', '.join(ids)}; or {NONE_WORD}, or {UNSURE}"
+    return f"use one of {', '.join(ids)}, or {UNSURE}"
 
 
 def normalize(question: Question, raw: object) -> tuple[str, ...] | None:
     """The choice ids a raw value selects; ``None`` means 'not sure'.
 
-    Raises ``AnswerProblem`` with a message listing what the question accepts.
+    Choice ids, choice labels (any case) and 'not sure' are accepted, so an
+    answer can be typed as a report shows it. Raises ``AnswerProblem`` with a
+    message listing what the question accepts.
     """
-    if isinstance(raw, str) and raw.strip().lower() == UNSURE:
+    if isinstance(raw, str) and " ".join(raw.split()).casefold() in NOT_SURE_WORDS:
         return None
     if not question.choices:
         raise AnswerProblem(f"question {quote(question.id)} has no choices to answer with")
@@ -65,7 +71,7 @@ def normalize(question: Question, raw: object) -> tuple[str, ...] | None:
     if isinstance(raw, list):
         raise AnswerProblem(
             f"question {quote(question.id)} takes one answer, not a list; "
-            f"use one of {accepted_values(question)}"
+            f"{accepted_values(question)}"
         )
     if question.type == "yes_no":
         return (_yes_no(question, raw),)
@@ -74,14 +80,24 @@ def normalize(question: Question, raw: object) -> tuple[str, ...] | None:
     return (_single(question, raw),)
 
 
+def _by_id_or_label(question: Question, text: str) -> str | None:
+    if text in question.choices:
+        return text
+    folded = " ".join(text.split()).casefold()
+    for choice in question.choices.values():
+        if choice.label.casefold() == folded or choice.id.casefold() == folded:
+            return choice.id
+    return None
+
+
 def _single(question: Question, raw: object) -> str:
-    if isinstance(raw, str) and raw in question.choices:
-        return raw
     text = raw if isinstance(raw, str) else str(raw).lower()
-    hint = did_you_mean(text, list(question.choices))
+    found = _by_id_or_label(question, text)
+    if found is not None:
+        return found
     raise AnswerProblem(
-        f"{quote(text)} is not a choice of question {quote(question.id)}{hint}; "
-        f"use one of {accepted_values(question)}"
+        f"{quote(text)} is not a choice of question {quote(question.id)}"
+        + then(did_you_mean(text, list(question.choices)), accepted_values(question))
     )
 
 
@@ -116,23 +132,46 @@ def _scale(question: Question, raw: object) -> str:
         return str(raw)
     raise AnswerProblem(
         f"{quote(raw)} is not a point on the scale of question {quote(question.id)}; "
-        f"use {accepted_values(question)}"
+        f"{accepted_values(question)}"
     )
 
 
 def _multiple(question: Question, raw: object) -> tuple[str, ...]:
     if isinstance(raw, str):
-        items: list[object] = [part.strip() for part in raw.split(",") if part.strip()]
+        if " ".join(raw.split()).casefold() == NONE_WORD:
+            return ()
+        chosen = set(_split_choices(question, raw))
     elif isinstance(raw, list):
-        items = list(raw)
+        chosen = {_single(question, item) for item in raw}
     else:
         raise AnswerProblem(
-            f"question {quote(question.id)} takes a list of choices; "
-            f"use {accepted_values(question)}"
+            f"question {quote(question.id)} takes a list of choices; {accepted_values(question)}"
         )
-    chosen = {_single(question, item) for item in items}
     # File order, so the same selection always reads (and hashes) the same.
     return tuple(c for c in question.choices if c in chosen)
+
+
+def _split_choices(question: Question, text: str) -> list[str]:
+    """Choices from 'a,b' or from labels as reports list them ('User accounts, login
+    and sessions, Caching'): a label may hold commas, so the longest run of
+    comma-separated parts that names a choice is taken first."""
+    parts = [part.strip() for part in text.split(",")]
+    parts = [p for p in parts if p] if all(not p for p in parts) else parts
+    found: list[str] = []
+    start = 0
+    while start < len(parts):
+        if not parts[start]:
+            start += 1
+            continue
+        for end in range(len(parts), start, -1):
+            choice = _by_id_or_label(question, ", ".join(parts[start:end]))
+            if choice is not None:
+                found.append(choice)
+                start = end
+                break
+        else:
+            found.append(_single(question, parts[start]))  # raises, naming the part
+    return found
 
 
 def display(question: Question, answer: Answer) -> str:
@@ -197,6 +236,28 @@ def applicable_answers(document: Document, answers: Mapping[str, Answer]) -> dic
     return counted
 
 
+class Unmet(NamedTuple):
+    """A part of a question's condition that the answers do not meet."""
+
+    question: str
+    allowed: tuple[str, ...]
+    """The choice ids that would meet it."""
+    answer: Answer | None
+    """The answer given to it, if any."""
+
+
+def unmet_conditions(document: Document, qid: str, answers: Answers) -> list[Unmet]:
+    """Why a question does not apply: the parts of its ``when`` the answers fail."""
+    question = document.questions[qid]
+    result = []
+    for other, allowed in question.when.items():
+        answer = answers.get(other)
+        if answer is None or not (answer.unsure or set(answer.choices) & allowed):
+            ordered = tuple(c for c in document.questions[other].choices if c in allowed)
+            result.append(Unmet(other, ordered, answer))
+    return result
+
+
 def default_answers(document: Document) -> dict[str, tuple[str, ...]]:
     return {q.id: q.default for q in document.questions.values() if q.default is not None}
 
@@ -213,8 +274,9 @@ def collect(document: Document, layers: list[Layer]) -> Answers:
             if question is None:
                 hint = did_you_mean(str(qid), list(document.questions))
                 raise AnswerProblem(
-                    f"unknown question {quote(qid)}{hint}; questions are: "
-                    + ", ".join(document.questions)
+                    f"unknown question {quote(qid)}"
+                    + then(hint, "questions are: " + ", ".join(document.questions))
+                    + " (`fwchoice questions` shows them)"
                 )
             choices = normalize(question, raw)
             given[qid] = Answer.not_sure(how) if choices is None else Answer(choices, how)

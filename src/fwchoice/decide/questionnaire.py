@@ -7,9 +7,9 @@ scripted prompter, so this flow is tested without any terminal.
 """
 
 from collections.abc import Callable
-from typing import Literal, Protocol
+from typing import Any, Literal, Protocol
 
-from fwchoice.criteria.answers import Answer, Answers, complete, display
+from fwchoice.criteria.answers import Answer, Answers, complete, display, raw_value
 from fwchoice.criteria.model import Document, Question
 from fwchoice.record import NamedTuple
 
@@ -192,3 +192,46 @@ def run_questionnaire(
             given[change] = answer_from_prompt(question, value)
     answers, _ = complete(document, given, fill_defaults=fill_defaults)
     return QuestionnaireResult(answers, given, asked, [q for q in skipped if q not in answers])
+
+
+# --- the questionnaire as data (``fwchoice questions``) ------------------------------
+
+QUESTIONS_FORMAT_VERSION = 1
+TYPE_WORDS = {
+    "single": "one choice",
+    "multiple": "any number of choices",
+    "yes_no": "yes or no",
+    "scale": "a point on a scale",
+}
+
+
+def questions_data(document: Document, *, criteria_file: dict[str, str]) -> dict[str, Any]:
+    """Every question as a script needs it: id, text, type, choices with their ids,
+    default and the condition under which it is asked, in the order asked."""
+    from fwchoice.comparison import condition_data
+
+    questions = []
+    for question in document.questions.values():
+        default = question.default
+        questions.append(
+            {
+                "id": question.id,
+                "text": question.text,
+                "help": question.help,
+                "type": question.type,
+                "choices": [
+                    {"id": c.id, "label": c.label, "help": c.help}
+                    for c in question.choices.values()
+                ],
+                "default": None
+                if default is None
+                else raw_value(question, Answer(default, "default")),
+                "when": condition_data(document, question.when),
+            }
+        )
+    return {
+        "format": "fwchoice.questions",
+        "format_version": QUESTIONS_FORMAT_VERSION,
+        "criteria_file": {**criteria_file, "version": document.version},
+        "questions": questions,
+    }

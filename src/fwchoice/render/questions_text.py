@@ -1,0 +1,37 @@
+"""``fwchoice questions`` as plain text: one block per question, ids first.
+
+Plain lines, no tables or colour: the listing is read by people looking up an id
+for ``--set`` and by screen readers alike, and it pipes cleanly into grep.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from fwchoice.decide.questionnaire import TYPE_WORDS
+from fwchoice.sanitize import visible
+
+
+def questions_text(data: dict[str, Any]) -> str:
+    lines = [
+        "Answer any question with --set ID=VALUE: a choice's id or its label; for",
+        "several choices, a comma-separated list (or none); unsure for not sure.",
+        "",
+    ]
+    for question in data["questions"]:
+        kind = TYPE_WORDS.get(question["type"], question["type"])
+        default = question["default"]
+        if isinstance(default, list):
+            default = ",".join(default) or "none"
+        shown = "no default" if default is None else f"default {default}"
+        lines.append(f"{question['id']}: {visible(question['text'])} ({kind}; {shown})")
+        if question["when"]:
+            parts = [f"{c['question']} is {' or '.join(c['answers'])}" for c in question["when"]]
+            lines.append(f"  asked only when {' and '.join(parts)}")
+        width = max(len("unsure"), *(len(c["id"]) for c in question["choices"]))
+        for choice in question["choices"]:
+            lines.append(f"  {choice['id'].ljust(width)}  {visible(choice['label'])}")
+        lines.append(f"  {'unsure'.ljust(width)}  Not sure")
+        lines.append("")
+    lines.append(f"Criteria: {visible(data['criteria_file']['described_as'])}")
+    return "\n".join(lines) + "\n"
