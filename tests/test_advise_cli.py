@@ -449,3 +449,29 @@ def test_team_agenda_swings_are_what_aligned_reruns_give(cli, in_tmp) -> None:
             scores = {s["option"]: s["score"] for s in rerun["combined"]["scores"]}
             margins.append(scores[leader] - max(v for o, v in scores.items() if o != leader))
         assert abs((max(margins) - min(margins)) - item["swing"]) < 0.02, item
+
+
+@pytest.mark.parametrize(
+    ("args", "kind"),
+    [
+        (["--preset", "cms"], "clear"),
+        (["--defaults", *CLOSE_CALLS["tie-breaker"]], "close"),
+        (
+            ["--preset", "api-microservice", "--set", "security=admin", "--set", "add_ons=no"],
+            "only",
+        ),
+        (
+            ["--defaults", "--set", "admin=yes", "--set", "performance=5", "--set", "team=fastapi"],
+            "tie",
+        ),
+    ],
+)
+def test_every_verdict_kind_saves_and_replays(cli, in_tmp, args: list[str], kind: str) -> None:
+    saved = cli("advise", *args, "--save-answers", "saved.yaml", "--format", "json")
+    assert saved.exit_code == 0, saved.stderr
+    assert json.loads(saved.stdout)["verdict"]["kind"] == kind
+    replay = cli("advise", "--answers", "saved.yaml", "--format", "json")
+    assert replay.exit_code == 0, replay.stderr
+    data = json.loads(replay.stdout)
+    assert data["verdict"]["kind"] == kind
+    assert data["replay"]["criteria_changed"] is False

@@ -17,7 +17,13 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from conftest import REPO, SHIPPED
-from fwchoice.criteria.answers import Answer, applicable_answers, collect, complete
+from fwchoice.criteria.answers import (
+    Answer,
+    applicable_answers,
+    collect,
+    complete,
+    raw_value,
+)
 from fwchoice.criteria.model import (
     Choice,
     Criterion,
@@ -29,13 +35,16 @@ from fwchoice.criteria.model import (
     Option,
     Question,
     RobustnessRules,
+    Scenario,
 )
 from fwchoice.decide.advice import build_advice
 from fwchoice.decide.changes import Change, decisive_answers, flipping_pairs, smallest_changes
 from fwchoice.decide.evidence import rated_by
 from fwchoice.decide.robustness import robustness
+from fwchoice.decide.scorer import Scorer
 from fwchoice.decide.scoring import evaluate
 from fwchoice.lint.runner import analyse
+from fwchoice.lint.scenarios import scenario_outcome
 from strategies import answers, documents
 
 FILE = {"path": "t.yaml", "origin": "argument", "described_as": "t.yaml", "sha256": "0"}
@@ -439,3 +448,45 @@ def test_the_shipped_presets_state_their_evidence_verdict(cli, ratings: str) -> 
         ("testing_tools", "fastapi")
     }
     assert evidence["holds"] == (evidence["other_verdict"]["winner"] == data["verdict"]["winner"])
+
+
+def test_flips_after_an_early_finish_keep_the_skipped_questions_open() -> None:
+    # The questionnaire stopped early: the questions not asked stay open in the
+    # verdict, and in every changed run too (not filled with their defaults).
+    document = analyse(SHIPPED.read_bytes(), "criteria.yaml", full=False).document
+    given = collect(
+        document,
+        [("flag", {"app_kind": "fullstack", "admin": "no", "data_model": "relational",
+                   "security": ["accounts"], "api_clients": "no", "performance": 3,
+                   "concurrency": "moderate"})],
+    )  # fmt: skip
+    answers, skipped = complete(document, given, fill_defaults=False)
+    assert "add_ons" in skipped
+    data, _ = build_advice(document, answers, given=given, skipped=skipped, criteria_file=FILE)
+    assert data["verdict"]["kind"] == "only"  # add-ons not accepted: FastAPI excluded
+    flips = data["what_would_change_it"]["answers"]["changes"]
+    assert flips
+    for flip in flips:
+        changed = {**given, **{q: Answer.not_sure("asked") for q in skipped}}
+        for change in flip["changes"]:
+            value = change["to_answer"]
+            changed[change["question"]] = Answer(
+                tuple(value) if isinstance(value, list) else (str(value),), "flag"
+            )
+        rerun, _ = complete(document, changed, fill_defaults=False)
+        assert evaluate(document, rerun).ranking.winner == flip["winner"], flip
+
+
+@SETTINGS
+@given(data=st.data())
+def test_lint_scenarios_rank_as_advise_does(data) -> None:
+    # lint checks scenarios in whole numbers; must-haves must exclude there too.
+    document = data.draw(documents(with_must_haves=True))
+    given_answers = data.draw(answers(document))
+    raw = {q: raw_value(document.questions[q], a) for q, a in given_answers.items()}
+    scenario = Scenario("s", "d", next(iter(document.options)), answers=raw)
+    quick = scenario_outcome(document, scenario, Scorer(document))
+    resolved, _ = complete(document, given_answers, fill_defaults=True)
+    full = evaluate(document, resolved)
+    assert quick.winner == full.ranking.winner
+    assert quick.close == (full.verdict.kind in ("close", "tie"))

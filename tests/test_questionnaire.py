@@ -47,7 +47,7 @@ class Scripted:
         self.reviewed.append(items)
         return self.reviews.pop(0) if self.reviews else None
 
-    def offer_early_finish(self, skipped: int) -> bool:
+    def offer_early_finish(self, skipped: int, leader: str) -> bool:
         self.offers.append(skipped)
         return self.finish_early
 
@@ -129,7 +129,7 @@ def test_early_finish_is_offered_once_and_skips_the_rest() -> None:
         {},
         prompter,
         fill_defaults=False,
-        can_finish_early=lambda answers, missing: "admin" in answers,
+        can_finish_early=lambda answers, missing: "fastapi" if "admin" in answers else None,
     )
     assert len(prompter.offers) == 1
     assert result.skipped
@@ -139,7 +139,7 @@ def test_early_finish_is_offered_once_and_skips_the_rest() -> None:
 def test_declining_early_finish_asks_everything() -> None:
     prompter = Scripted({}, finish_early=False)
     result = run_questionnaire(
-        DOC, {}, prompter, fill_defaults=False, can_finish_early=lambda a, m: True
+        DOC, {}, prompter, fill_defaults=False, can_finish_early=lambda a, m: "fastapi"
     )
     assert len(prompter.offers) == 1
     assert not result.skipped

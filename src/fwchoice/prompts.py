@@ -9,12 +9,54 @@ interrupt to exit with 130 and write nothing.
 from __future__ import annotations
 
 import sys
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from typing import Any, TextIO
 
-from fwchoice.decide.questionnaire import PromptSpec, ReviewItem
+from fwchoice.decide.questionnaire import UNSURE_VALUE, PromptSpec, ReviewItem
 from fwchoice.sanitize import visible
 
 DONE = "\0done"
+NOT_SURE_ALONE = "Not sure goes alone; unselect the rest"
+
+
+@contextmanager
+def _readable_layout(kind: str) -> Iterator[None]:
+    """While a questionary prompt of ``kind`` is built, adjust its layout: choice
+    lines wrap instead of being cut at the terminal's edge, and a checkbox's
+    answer is echoed as what was picked ("none", or the labels) instead of
+    questionary's "done (2 selections)".
+
+    questionary builds the layout inside ``checkbox()``/``select()`` with
+    ``common.create_inquirer_layout``, which is the one seam to reach it; the
+    original is restored as soon as the prompt is built.
+    """
+    from prompt_toolkit.filters import to_filter
+    from questionary.prompts import common
+
+    module: Any = common
+    original: Callable[..., Any] = module.create_inquirer_layout
+
+    def layout(ic: Any, get_prompt_tokens: Callable[[], list[tuple[str, str]]], **kw: Any) -> Any:
+        def tokens() -> list[tuple[str, str]]:
+            result = get_prompt_tokens()
+            if kind != "checkbox" or not ic.is_answered:
+                return result
+            picked = [str(c.title) for c in ic.get_selected_values()]
+            echo = ", ".join(picked) if picked else "none"
+            return [(style, echo if style == "class:answer" else text) for style, text in result]
+
+        built = original(ic, tokens, **kw)
+        for window in built.find_all_windows():
+            if window.content is ic:
+                window.wrap_lines = to_filter(True)
+        return built
+
+    module.create_inquirer_layout = layout
+    try:
+        yield
+    finally:
+        module.create_inquirer_layout = original
 
 
 class QuestionaryPrompter:
@@ -49,12 +91,14 @@ class QuestionaryPrompter:
                 )
                 for c in spec.choices
             ]
-            question = questionary.checkbox(
-                message,
-                choices=choices,
-                instruction=_instruction(spec.help, "space selects, enter confirms"),
-                **self._io(),
-            )
+            with _readable_layout("checkbox"):
+                question = questionary.checkbox(
+                    message,
+                    choices=choices,
+                    instruction=_instruction(spec.help, "space selects, enter confirms"),
+                    validate=_not_sure_alone,
+                    **self._io(),
+                )
             return list(_answer(question))
         choices = [
             questionary.Choice(
@@ -62,14 +106,15 @@ class QuestionaryPrompter:
             )
             for c in spec.choices
         ]
-        question = questionary.select(
-            message,
-            choices=choices,
-            default=spec.default,
-            instruction=_instruction(spec.help, None),
-            show_description=True,
-            **self._io(),
-        )
+        with _readable_layout("select"):
+            question = questionary.select(
+                message,
+                choices=choices,
+                default=spec.default,
+                instruction=_instruction(spec.help, None),
+                show_description=True,
+                **self._io(),
+            )
         return str(_answer(question))
 
     def review(self, items: list[ReviewItem]) -> str | None:
@@ -85,22 +130,25 @@ class QuestionaryPrompter:
             )
             for item in items
         ]
-        question = questionary.select(
-            "Review your answers",
-            choices=choices,
-            default=DONE,
-            instruction="(enter goes on; pick an answer to change it)",
-            **self._io(),
-        )
+        with _readable_layout("select"):
+            question = questionary.select(
+                "Review your answers",
+                choices=choices,
+                default=DONE,
+                instruction="(enter goes on; pick an answer to change it)",
+                **self._io(),
+            )
         value = _answer(question)
         return None if value == DONE else str(value)
 
-    def offer_early_finish(self, skipped: int) -> bool:
+    def offer_early_finish(self, skipped: int, leader: str) -> bool:
         import questionary
 
-        plural = "s" if skipped != 1 else ""
+        remaining = (
+            "the remaining question" if skipped == 1 else f"the {skipped} remaining questions"
+        )
         question = questionary.select(
-            f"No answer to the remaining {skipped} question{plural} can change the winner. "
+            f"{visible(leader)} comes first whatever the answers to {remaining}. "
             "Show the result now?",
             choices=[
                 questionary.Choice("Yes, show the result", value="stop"),
@@ -110,6 +158,10 @@ class QuestionaryPrompter:
             **self._io(),
         )
         return bool(_answer(question) == "stop")
+
+
+def _not_sure_alone(picked: list[str]) -> bool | str:
+    return UNSURE_VALUE not in picked or len(picked) == 1 or NOT_SURE_ALONE
 
 
 def _instruction(help_text: str, keys: str | None) -> str | None:

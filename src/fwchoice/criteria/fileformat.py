@@ -561,7 +561,9 @@ ANSWERS_MARKER = "fwchoice_answers"
 ANSWERS_FORMAT_VERSION = 1
 ANSWERS_SCHEMA_ID = "https://github.com/fwchoice/fwchoice/raw/main/docs/schemas/answers.schema.json"
 PROVENANCES = ("asked", "default", "preset", "flag", "file")
-VERDICT_KINDS = ("clear", "hybrid", "tie")
+VERDICT_KINDS = ("clear", "close", "tie", "only", "none", "hybrid")
+"""The verdict kinds a saved answers file may record; ``hybrid`` is what versions
+before the close-call kinds wrote, so their files still replay."""
 
 _points = Number(minimum=0, maximum=100, description="Points of 100.")
 
@@ -596,10 +598,19 @@ SAVED_ANSWERS: Spec = Record(
             Record(
                 description="What the answers led to then.",
                 fields={
-                    "kind": Field(Choice(VERDICT_KINDS, "clear, hybrid or tie."), True),
+                    "kind": Field(Choice(VERDICT_KINDS, "clear, close, tie, only or none."), True),
                     "winner": Field(Id(description="The option that came first."), True),
                     "runner_up": Field(Nullable(Id(description="The option that came second."))),
-                    "margin": Field(_points),
+                    "margin": Field(
+                        Number(
+                            minimum=-100,
+                            maximum=100,
+                            description=(
+                                "Points between the first two; below 0 when the option "
+                                "ranked second scored higher but lacks a must-have."
+                            ),
+                        )
+                    ),
                     "scores": Field(IdMap(_points, what="option", description="Each score.")),
                 },
             ),

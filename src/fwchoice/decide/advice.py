@@ -94,9 +94,12 @@ def build_advice(
         alternative=alternative,
         tested=robustness(document, working, given, ratings=ratings, unsure=unsure),
     )
-    data["what_would_change_it"]["answers"] = _answer_changes(scored, answers, given)
+    # Questions left unasked stay open in every changed run too, as in the verdict:
+    # a rerun would not fill them with defaults behind the user's back.
+    open_given = {**given, **{q: working[q] for q in skipped}}
+    data["what_would_change_it"]["answers"] = _answer_changes(scored, working, open_given)
     if evaluation.verdict.kind in ("close", "tie") and not evaluation.verdict.hybrids:
-        data["verdict"]["tie_breaker"] = _tie_breaker(scored, answers, given)
+        data["verdict"]["tie_breaker"] = _tie_breaker(scored, working, open_given)
     data["insights"] = _insights(scored, working, unsure, skipped)
     return data, evaluation
 

@@ -17,6 +17,7 @@ UNSURE_VALUE = "\0unsure"
 """The value a prompt returns for 'not sure' (cannot collide with a choice id)."""
 
 PromptKind = Literal["select", "checkbox"]
+NOT_SURE_HELP = "Scored over every answer above"
 
 
 class PromptChoice(NamedTuple):
@@ -55,8 +56,9 @@ class Prompter(Protocol):
     def review(self, items: list[ReviewItem]) -> str | None:
         """Show the answers; return a question id to change, or None to go on."""
 
-    def offer_early_finish(self, skipped: int) -> bool:
-        """Offer to stop asking (the rest cannot change the winner); True to stop."""
+    def offer_early_finish(self, skipped: int, leader: str) -> bool:
+        """Offer to stop asking: no answer to the ``skipped`` remaining questions can
+        put another option ahead of ``leader`` (a label). True to stop."""
 
 
 def prompt_spec(
@@ -64,11 +66,16 @@ def prompt_spec(
 ) -> PromptSpec:
     """The prompt for ``question``, preselecting the current answer or else the default."""
     selected = current.choices if current is not None and not current.unsure else question.default
+    unsure = current is not None and current.unsure
     if question.type == "multiple":
         picked = set(selected or ())
-        choices = tuple(
-            PromptChoice(c.id, c.label, c.help, checked=c.id in picked)
-            for c in question.choices.values()
+        choices = (
+            *(
+                PromptChoice(c.id, c.label, c.help, checked=c.id in picked)
+                for c in question.choices.values()
+            ),
+            # Exclusive: the prompt refuses it together with other choices.
+            PromptChoice(UNSURE_VALUE, "Not sure", NOT_SURE_HELP, checked=unsure),
         )
         return PromptSpec(
             question.id, "checkbox", question.text, choices, None, question.help, position
@@ -77,12 +84,12 @@ def prompt_spec(
         titles = {c.id: f"{c.id} · {c.label}" for c in question.choices.values()}
     else:
         titles = {c.id: c.label for c in question.choices.values()}
-    not_sure = PromptChoice(UNSURE_VALUE, "Not sure", "Scored over every answer above")
+    not_sure = PromptChoice(UNSURE_VALUE, "Not sure", NOT_SURE_HELP)
     choices = (
         *(PromptChoice(c.id, titles[c.id], c.help) for c in question.choices.values()),
         not_sure,
     )
-    default = UNSURE_VALUE if current is not None and current.unsure else None
+    default = UNSURE_VALUE if unsure else None
     if default is None and selected:
         default = selected[0]
     return PromptSpec(
@@ -91,7 +98,7 @@ def prompt_spec(
 
 
 def answer_from_prompt(question: Question, value: str | list[str]) -> Answer:
-    if value == UNSURE_VALUE:
+    if value == UNSURE_VALUE or (isinstance(value, list) and UNSURE_VALUE in value):
         return Answer.not_sure("asked")
     if isinstance(value, list):
         chosen = set(value)
@@ -119,8 +126,9 @@ def review_items(
     ]
 
 
-EarlyFinish = Callable[[Answers, list[str]], bool]
-"""Given the answers so far and the questions still to ask: can they be skipped safely?"""
+EarlyFinish = Callable[[Answers, list[str]], "str | None"]
+"""Given the answers so far and the questions still to ask: the option that comes
+first whatever they are answered (so they can be skipped safely), or None."""
 
 
 class QuestionnaireResult(NamedTuple):
@@ -157,14 +165,14 @@ def run_questionnaire(
         answers, missing = complete(document, given, fill_defaults=fill_defaults)
         if not missing:
             break
-        if (
-            can_finish_early is not None
-            and not offered_early_finish
-            and asked > 0
-            and can_finish_early(answers, missing)
-        ):
+        leader = (
+            can_finish_early(answers, missing)
+            if can_finish_early is not None and not offered_early_finish and asked > 0
+            else None
+        )
+        if leader is not None:
             offered_early_finish = True
-            if prompter.offer_early_finish(len(missing)):
+            if prompter.offer_early_finish(len(missing), document.options[leader].label):
                 skipped = list(missing)
                 break
         question = document.questions[missing[0]]

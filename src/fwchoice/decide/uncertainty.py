@@ -282,12 +282,14 @@ def uncertainty_for(document: Document, answers: Answers) -> Uncertainty | None:
 def early_finish_check(document: Document) -> EarlyFinish:
     """A check for the questionnaire: can the questions not yet answered be skipped?"""
 
-    def can_finish(answers: Answers, missing: list[str]) -> bool:
+    def can_finish(answers: Answers, missing: list[str]) -> str | None:
         remaining = [q for q in document.questions if q not in answers]
         if not remaining:
-            return False
+            return None
         # Anything not answered yet is open: the missing ones and those that may apply later.
         uncertainty = analyse_uncertainty(document, dict(answers), remaining)
-        return not uncertainty.winner_can_change
+        if uncertainty.winner_can_change:
+            return None
+        return next(iter(uncertainty.possible_winners))
 
     return can_finish

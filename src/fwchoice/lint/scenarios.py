@@ -27,19 +27,23 @@ class ScenarioOutcome(NamedTuple):
 
 
 def scenario_outcome(document: Document, scenario: Scenario, scorer: Scorer) -> ScenarioOutcome:
-    """What lint needs to know, computed in whole numbers (no reasons, no flip lines)."""
+    """What lint needs to know, computed in whole numbers (no reasons, no flip lines),
+    ranked as ``advise`` ranks: options lacking a must-have come after the others."""
     given = collect(document, scenario_layers(document, scenario))
     answers, _ = complete(document, given, fill_defaults=True)
-    weights = scorer.weights(answers)
+    weights, excluded = scorer.outcome(answers)
     sums = scorer.sums(weights)
-    order = sorted(range(len(sums)), key=lambda i: (-sums[i], i))
+    order = sorted(range(len(sums)), key=lambda i: (i in excluded, -sums[i], i))
     winner = order[0]
     total = sum(weights)
     if len(order) < 2 or not total:
         return ScenarioOutcome(scorer.options[winner], 0.0, len(order) > 1)
     gap = sums[winner] - sums[order[1]]
-    # margin = 100 * gap / (RATING_MAX * total), compared without division.
-    close = gap == 0 or 100 * gap < document.decision.hybrid_margin * RATING_MAX * total
+    # One option or none left by the must-haves is a verdict, not a close call.
+    # Otherwise margin = 100 * gap / (RATING_MAX * total), compared without division.
+    close = len([i for i in order if i not in excluded]) > 1 and (
+        gap == 0 or 100 * gap < document.decision.hybrid_margin * RATING_MAX * total
+    )
     return ScenarioOutcome(scorer.options[winner], 100 * gap / (RATING_MAX * total), close)
 
 
@@ -68,10 +72,10 @@ def scenarios_hold(ctx: CheckContext) -> None:
                 f"(by {margin} points)",
             )
         elif scenario.expect_hybrid is not None and verdict.close != scenario.expect_hybrid:
-            wanted = "a hybrid" if scenario.expect_hybrid else "a clear verdict"
+            wanted = "a close call" if scenario.expect_hybrid else "a clear verdict"
             ctx.report(
                 "FWC401",
                 ("scenarios", sid, "expect", "hybrid"),
                 f"scenario {quote(sid)} expects {wanted} but the margin is {margin} points "
-                f"(hybrid below {float(document.decision.hybrid_margin):g})",
+                f"(a close call below {float(document.decision.hybrid_margin):g})",
             )
