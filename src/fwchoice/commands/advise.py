@@ -314,7 +314,7 @@ def run(
     def closing(terminal: Console, style: TerminalStyle) -> list[RenderableType]:
         from fwchoice.render.advice_view import verdict_line
 
-        return [verdict_line(shown)]
+        return [verdict_line(shown, terminal.width)]
 
     def markdown() -> str:
         from fwchoice.render.advice_markdown import advice_markdown

@@ -109,7 +109,7 @@ def run_team(loaded: LoadedCriteria, files: list[str], out: AdviceOutput, plan: 
     def closing(terminal: Console, style: TerminalStyle) -> list[RenderableType]:
         from fwchoice.render.advice_view import verdict_line
 
-        return [verdict_line(visible_data(data["combined"]))]
+        return [verdict_line(visible_data(data["combined"]), terminal.width)]
 
     contents = show(
         out, data, view, markdown, title="fwchoice advise: team decision", closing=closing

@@ -140,6 +140,21 @@ def _multiple(question: Question, raw: object) -> tuple[str, ...]:
     if isinstance(raw, str):
         if " ".join(raw.split()).casefold() == NONE_WORD:
             return ()
+        parts: list[object] = [part.strip() for part in raw.split(",")]
+    elif isinstance(raw, list):
+        parts = list(raw)
+    else:
+        parts = []
+    for part in parts:
+        if isinstance(part, str) and " ".join(part.split()).casefold() in NOT_SURE_WORDS | {
+            NONE_WORD
+        }:
+            word = " ".join(part.split()).casefold()
+            raise AnswerProblem(
+                f"{quote(word)} goes alone, not in a list of choices: answer question "
+                f"{quote(question.id)} with just {word}, or list the choices"
+            )
+    if isinstance(raw, str):
         chosen = set(_split_choices(question, raw))
     elif isinstance(raw, list):
         chosen = {_single(question, item) for item in raw}

@@ -21,7 +21,14 @@ from typing import Any
 from fwchoice.comparison import hybrid_data, plain_number
 from fwchoice.criteria.answers import Answer, Answers, display, raw_value
 from fwchoice.criteria.model import RATING_MAX, Document
-from fwchoice.decide.changes import decisive_answers, flipping_pairs, tie_breaker
+from fwchoice.decide.changes import (
+    FIRM,
+    Change,
+    decisive_answers,
+    flipping_pairs,
+    tie_breaker,
+    ties,
+)
 from fwchoice.decide.evidence import RatingSet, disputed, other, rated_by
 from fwchoice.decide.robustness import Robustness, robustness
 from fwchoice.decide.scoring import Evaluation, evaluate
@@ -385,36 +392,33 @@ def _change(
 
 
 def _answer_changes(document: Document, answers: Answers, given: Answers) -> dict[str, Any]:
-    """The answer changes that put another option first: single changes, else pairs."""
+    """The answer changes that put another option first: single changes, else pairs.
+    A flip to a tie on score (first by the file's order) says so: ``tie``."""
     labels = {oid: o.label for oid, o in document.options.items()}
-    singles = [
-        {
-            "changes": [_change(document, answers, item.question, alternative)],
-            "winner": winner,
-            "winner_label": labels[winner],
-        }
+    found: list[tuple[tuple[Change, ...], str]] = [
+        ((Change(item.question, alternative),), winner)
         for item in decisive_answers(document, answers, given)
         for alternative, winner in item.flips_to
     ]
-    if singles:
-        return {"kind": "single", "changes": singles, "searched_all": True}
-    pairs, searched_all = flipping_pairs(document, answers, given)
-    if pairs:
-        return {
-            "kind": "pair",
-            "changes": [
-                {
-                    "changes": [
-                        _change(document, answers, c.question, c.choices) for c in p.changes
-                    ],
-                    "winner": p.winner,
-                    "winner_label": labels[p.winner],
-                }
-                for p in pairs
-            ],
-            "searched_all": searched_all,
-        }
-    return {"kind": "none", "changes": [], "searched_all": searched_all}
+    kind, searched_all = "single", True
+    if not found:
+        pairs, searched_all = flipping_pairs(document, answers, given)
+        found = [(p.changes, p.winner) for p in pairs]
+        kind = "pair" if found else "none"
+    tied = ties(document, answers, given, [changes for changes, _ in found])
+    return {
+        "kind": kind,
+        "changes": [
+            {
+                "changes": [_change(document, answers, c.question, c.choices) for c in changes],
+                "winner": winner,
+                "winner_label": labels[winner],
+                "tie": tie,
+            }
+            for (changes, winner), tie in zip(found, tied, strict=True)
+        ],
+        "searched_all": searched_all,
+    }
 
 
 def _tie_breaker(document: Document, answers: Answers, given: Answers) -> dict[str, Any] | None:
@@ -427,6 +431,7 @@ def _tie_breaker(document: Document, answers: Answers, given: Answers) -> dict[s
         "question": found.question,
         "text": question.text,
         "current": display(question, current) if current else None,
+        "firm": bool(current and current.how in FIRM and not current.unsure),
         "leans": [
             {
                 "answer": display(question, Answer(lean.choices)),
@@ -496,10 +501,13 @@ def _evidence(
     }
     if alternative is not None and contested:
         verdict = alternative.verdict
+        runner_up = verdict.runner_up
         data["other_verdict"] = {
             "kind": verdict.kind,
             "winner": verdict.winner,
             "winner_label": document.options[verdict.winner].label,
+            "runner_up": runner_up,
+            "runner_up_label": document.options[runner_up].label if runner_up else "",
             "margin": points(verdict.margin),
             "scores": {o: points(alternative.ranking.points(o)) for o in alternative.ranking.order},
         }

@@ -277,6 +277,23 @@ def _unclamped(raw: list[int], moves: list[tuple[dict[int, int], list[int]] | No
     return all(raw[k] >= 0 and raw[k] + d >= 0 for k, d in total.items())
 
 
+def ties(
+    document: Document, answers: Answers, given: Answers, change_sets: list[tuple[Change, ...]]
+) -> list[bool]:
+    """For each set of changes: whether its new winner only ties on score with the next
+    eligible option (first by the file's order, not by a lead)."""
+    changes = _Changes(document, answers, given)
+    result = []
+    for change_set in change_sets:
+        weights, excluded = changes.outcome(change_set)
+        sums = changes.scorer.sums(weights)
+        eligible = sorted(
+            (i for i in range(len(sums)) if i not in excluded), key=lambda i: -sums[i]
+        )
+        result.append(len(eligible) > 1 and sums[eligible[0]] == sums[eligible[1]])
+    return result
+
+
 # --- what would settle a close call ---------------------------------------------------
 
 
@@ -286,6 +303,10 @@ class Lean(NamedTuple):
     choices: tuple[str, ...]
     leader: str
     margin: Fraction
+
+
+FIRM: tuple[str, ...] = ("asked", "flag", "file")
+"""How an answer the user stated was given (a default or a preset's is a guess)."""
 
 
 class TieBreaker(NamedTuple):
@@ -298,11 +319,12 @@ def tie_breaker(
     document: Document, answers: Answers, given: Answers | None = None
 ) -> TieBreaker | None:
     """The question whose answer would settle a close call: the one whose answers move
-    the margin between the first two options the most, preferring a question whose
-    answers put different options first."""
+    the margin between the first two options the most, preferring a question the user
+    has not firmly answered (left at its default, a preset's, or unsure), then one
+    whose answers put different options first."""
     changes = _Changes(document, answers, given)
     scorer = changes.scorer
-    best: tuple[tuple[bool, object], TieBreaker] | None = None
+    best: tuple[tuple[bool, bool, object], TieBreaker] | None = None
     for qid, question in document.questions.items():
         if qid not in changes.counted:
             continue
@@ -334,7 +356,8 @@ def tie_breaker(
                 leans[option] = Lean(alternative, option, margin)
         if len(spread) < 2:
             continue
-        key = (len(leans) > 1, max(spread) - min(spread))
+        firm = current.how in FIRM and not current.unsure
+        key = (not firm, len(leans) > 1, max(spread) - min(spread))
         if best is None or key > best[0]:
             ordered = sorted(leans.values(), key=lambda lean: lean.leader != changes.current)
             best = (key, TieBreaker(qid, tuple(ordered)))

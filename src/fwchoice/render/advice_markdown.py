@@ -105,7 +105,7 @@ def _outcome(advice: dict[str, Any]) -> list[str]:
             + "."
         )
     out += ["", md(words.standing(advice))]
-    out += _paragraph([words.exclusion_sentence(g) for g in advice["exclusions"]])
+    out += _paragraph(words.exclusion_sentences(advice))
     if advice["reasons"]:
         out += ["", f"{md(words.why_heading(advice, for_winner=True))}:", ""]
         out += [
@@ -131,7 +131,11 @@ def _outcome(advice: dict[str, Any]) -> list[str]:
         out += ["", "What would change it:", ""]
         listed = words.grouped_change_sentences(changes["changes"])
         out += [f"- {md(line)}" for line in listed] or [f"- {md(words.no_change_sentence(advice))}"]
-    sure = [s for s in (words.robustness_sentence(advice), words.evidence_sentence(advice)) if s]
+    sure = [
+        s
+        for s in (words.robustness_sentence(advice, seed=True), words.evidence_sentence(advice))
+        if s
+    ]
     sure += words.uncertainty_sentences(advice)
     skipped = words.skipped_sentence(advice)
     if skipped:

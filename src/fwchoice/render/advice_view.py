@@ -37,26 +37,58 @@ def advice_renderables(
 # --- the summary ------------------------------------------------------------------
 
 
+SUMMARY_LINES = 23
+"""The summary fits one 80x24 screen with a line to spare for the shell prompt."""
+
+
 def summary(advice: dict[str, Any], console: Console, style: TerminalStyle) -> list[RenderableType]:
+    """The verdict first, then why, what would change it and how sure. When it is
+    taller than one screen at this width, the least needed lines go to the details
+    (they are all there): first the extra open-answer notes, then the second answer
+    change, the confidence line, the third and second reasons, the caveats."""
+    options = console.options.update(width=console.width)
+    parts: list[RenderableType] = []
+    for shed in range(len(_SHEDDING) + 1):
+        parts = _summary(advice, console, style, set(_SHEDDING[:shed]))
+        height = sum(len(console.render_lines(part, options, pad=False)) for part in parts)
+        if height <= SUMMARY_LINES:
+            break
+    return parts
+
+
+_SHEDDING = (
+    "settle_first",
+    "second_change",
+    "standing",
+    "third_reason",
+    "caveats",
+    "second_reason",
+    "winner_can_change",
+    "counter_reason",
+)
+
+
+def _summary(
+    advice: dict[str, Any], console: Console, style: TerminalStyle, shed: set[str]
+) -> list[RenderableType]:
     verdict = advice["verdict"]
     colour = {"clear": "bold green", "only": "bold green"}.get(verdict["kind"], "bold yellow")
     parts: list[RenderableType] = [data(words.headline(advice), colour)]
-    standing = words.standing(advice)
-    if len(standing) > console.width:  # the summary must fit one screen
-        standing = words.standing(advice, brief=True)
-    parts.append(data(standing))
+    if "standing" not in shed:
+        standing = words.standing(advice)
+        if len(standing) > console.width:
+            standing = words.standing(advice, brief=True)
+        parts.append(data(standing))
     parts.append(_scores(advice, console, style))
     replayed = words.replay_sentence(advice)
     if replayed:
         parts.append(data(replayed))
-    parts += _bullets(style, None, [words.exclusion_sentence(g) for g in advice["exclusions"]])
-    if advice["reasons"]:
-        parts += _section(
-            style,
-            words.why_heading(advice, for_winner=True),
-            words.reasons_summary(advice, for_winner=True),
-        )
-    if advice["counter_reasons"]:
+    parts += _bullets(style, None, words.exclusion_sentences(advice))
+    reasons = words.reasons_summary(advice, for_winner=True)
+    keep = 1 if "second_reason" in shed else 2 if "third_reason" in shed else len(reasons)
+    if reasons:
+        parts += _section(style, words.why_heading(advice, for_winner=True), reasons[:keep])
+    if advice["counter_reasons"] and "counter_reason" not in shed:
         parts += _section(
             style,
             words.why_heading(advice, for_winner=False),
@@ -71,15 +103,20 @@ def summary(advice: dict[str, Any], console: Console, style: TerminalStyle) -> l
             )
         else:
             parts.append(data(words.tie_breaker_sentence(advice), "bold"))
-    if advice["caveats"]:
+    if advice["caveats"] and "caveats" not in shed:
         parts += _section(style, "Caveats", [words.caveats_summary(advice)])
-    changes = _answer_changes(advice)
+    changes = _answer_changes(advice)[: 1 if "second_change" in shed else CHANGES_SHOWN]
     listed = (advice["what_would_change_it"]["answers"] or {}).get("changes") or []
     more = len(words.grouped_change_sentences(listed)) - len(changes) if listed else 0
     heading = f"What would change it ({more} more below)" if more > 0 else "What would change it"
     parts += _section(style, heading, changes)
     how_sure = [s for s in (words.how_sure_sentence(advice),) if s]
-    how_sure += words.uncertainty_sentences(advice)[1:3]
+    open_lines = words.uncertainty_sentences(advice)[1:3]
+    if "winner_can_change" in shed:
+        open_lines = []
+    elif "settle_first" in shed:
+        open_lines = open_lines[:1]
+    how_sure += open_lines
     if how_sure:
         parts += _section(style, "How sure", how_sure)
     return parts
@@ -168,6 +205,8 @@ def details(advice: dict[str, Any], console: Console, style: TerminalStyle) -> l
     skipped = words.skipped_sentence(advice)
     if open_lines or skipped:
         parts += _bullets(style, "Open answers", [*open_lines, *([skipped] if skipped else [])])
+    sure = [words.robustness_sentence(advice, seed=True), words.evidence_sentence(advice)]
+    parts += _bullets(style, "How sure, in full", [line for line in sure if line])
     parts += _disputed(advice, style)
     if advice["answers"]:
         parts.append(Text("Your answers", style="bold"))
@@ -295,10 +334,11 @@ def _replay(advice: dict[str, Any], style: TerminalStyle) -> list[RenderableType
     return parts
 
 
-def verdict_line(advice: dict[str, Any]) -> RenderableType:
-    """The line that closes a report taller than the terminal: the verdict again, on
-    one line whatever the width (cut short with an ellipsis; it names the winner first)."""
-    line = data(words.verdict_line(advice), "bold")
-    line.no_wrap = True
-    line.overflow = "ellipsis"
-    return line
+def verdict_line(advice: dict[str, Any], width: int) -> RenderableType:
+    """The line that closes a report taller than the terminal: the verdict again, the
+    longest wording that fits one line (the shortest wraps rather than cut a word)."""
+    from rich.cells import cell_len
+
+    choices = words.verdict_lines(advice)
+    line = next((c for c in choices if cell_len(c) <= width), choices[-1])
+    return data(line, "bold")

@@ -63,9 +63,13 @@ def standing(advice: dict[str, Any], *, brief: bool = False) -> str:
         return rule if brief else rule + explanation
     if kind == "tie":
         return "Options that score the same are ranked in the order the criteria file lists them."
+    excluded = [score["label"] for score in advice["scores"] if score["excluded"]]
     if kind == "only":
-        return "The others lack something you said must come with the framework."
-    return "Each option lacks something you said must come with the framework."
+        verb = "lacks" if len(excluded) == 1 else "lack"
+        return (
+            f"{_listed(excluded)} {verb} something your answers say must come with the framework."
+        )
+    return "Each option lacks something your answers say must come with the framework."
 
 
 def score_line(score: dict[str, Any]) -> str:
@@ -152,13 +156,32 @@ def exclusion_sentence(gap: dict[str, Any]) -> str:
     )
 
 
+def exclusion_sentences(advice: dict[str, Any]) -> list[str]:
+    """One sentence per excluded option, naming every must-have it lacks."""
+    by_option: dict[str, list[dict[str, Any]]] = {}
+    for gap in advice["exclusions"]:
+        by_option.setdefault(gap["option"], []).append(gap)
+    sentences = []
+    for gaps in by_option.values():
+        if len(gaps) == 1:
+            sentences.append(exclusion_sentence(gaps[0]))
+            continue
+        features = _listed([g["label"] for g in gaps])
+        asked = _listed(list(dict.fromkeys(_q(q["text"]) for g in gaps for q in g["needed_by"])))
+        sentences.append(
+            f"Excluded: {gaps[0]['option_label']} does not ship {features} built in, and "
+            f"your answers to {asked} say they must come with the framework."
+        )
+    return sentences
+
+
 def caveats_summary(advice: dict[str, Any]) -> str:
     """'Authentication (a must-have; you accept an add-on) and JWT are not built into X.'"""
     caveats = advice["caveats"]
     if not caveats:
         return ""
     items = [
-        c["label"] + (" (a must-have; you accept an add-on)" if c["must_have"] else "")
+        c["label"] + (" (a must-have; a well-known add-on is accepted)" if c["must_have"] else "")
         for c in caveats
     ]
     listed = ", ".join(items[:-1]) + (" and " if len(items) > 1 else "") + items[-1]
@@ -172,7 +195,7 @@ def caveat_sentence(advice: dict[str, Any], caveat: dict[str, Any]) -> str:
     if caveat["fill"]:
         text += f"; teams usually use {caveat['fill']}"
     if caveat["must_have"]:
-        text += " (a must-have: you accepted a well-known add-on)"
+        text += " (a must-have; a well-known add-on is accepted)"
     return text + "."
 
 
@@ -189,6 +212,11 @@ def tie_breaker_sentence(advice: dict[str, Any]) -> str:
         f"{_q(lean['answer'])} puts {lean['leader_label']} ahead by {lean['margin']:.1f}"
         for lean in breaker["leans"]
     )
+    if breaker.get("firm"):
+        return (
+            f"Either option is sound; it hangs most on your answer to {_q(breaker['text'])} "
+            f"({leans})."
+        )
     return f"Either option is sound; what would settle it is {_q(breaker['text'])} ({leans})."
 
 
@@ -197,7 +225,8 @@ def _toggles(change: dict[str, Any]) -> str:
     added, removed = change.get("added") or [], change.get("removed") or []
     parts = []
     if added:
-        parts.append(f"also picked {_listed([_q(a) for a in added])}")
+        also = "" if change.get("from") == "none" else "also "
+        parts.append(f"{also}picked {_listed([_q(a) for a in added])}")
     if removed:
         parts.append(f"dropped {_listed([_q(r) for r in removed])}")
     return " and ".join(parts)
@@ -209,24 +238,33 @@ def _one_change(change: dict[str, Any]) -> str:
     toggles = _toggles(change)
     if toggles:
         return f"in {_q(change['text'])} you {toggles}"
-    return f"{_q(change['text'])} were {_q(change['to'])}"
+    return f"your answer to {_q(change['text'])} were {_q(change['to'])}"
+
+
+def _comes_first(change: dict[str, Any]) -> str:
+    """'FastAPI would come first', or for a tie on score that the file's order breaks,
+    'FastAPI would draw level and come first by the file's order'."""
+    if change.get("tie"):
+        return f"{change['winner_label']} would draw level and come first by the file's order"
+    return f"{change['winner_label']} would come first"
 
 
 def change_sentence(change: dict[str, Any]) -> str:
     """'If 'What are you building?' were 'An API-only service', FastAPI would come first.'"""
     parts = " and ".join(_one_change(c) for c in change["changes"])
-    return f"If {parts}, {change['winner_label']} would come first."
+    return f"If {parts}, {_comes_first(change)}."
 
 
 def grouped_change_sentences(changes: list[dict[str, Any]]) -> list[str]:
     """Single changes to one question that give the same winner, as one sentence:
     'If "What are you building?" were "A full-stack site" or "A CMS", Django would...'"""
-    groups: dict[tuple[str, str], list[dict[str, Any]]] = {}
+    groups: dict[tuple[str, str, bool], list[dict[str, Any]]] = {}
     for change in changes:
+        tie = bool(change.get("tie"))
         if len(change["changes"]) == 1:
-            key = (change["changes"][0]["question"], change["winner"])
+            key = (change["changes"][0]["question"], change["winner"], tie)
         else:
-            key = (repr(change["changes"]), change["winner"])
+            key = (repr(change["changes"]), change["winner"], tie)
         groups.setdefault(key, []).append(change)
     sentences = []
     for group in groups.values():
@@ -235,16 +273,13 @@ def grouped_change_sentences(changes: list[dict[str, Any]]) -> list[str]:
         if len(first["changes"]) != 1 or only.get("added") or only.get("removed"):
             if len(group) > 1:
                 ways = ", or ".join(_toggles(c["changes"][0]) for c in group)
-                sentences.append(
-                    f"If in {_q(only['text'])} you {ways}, {first['winner_label']} "
-                    "would come first."
-                )
+                sentences.append(f"If in {_q(only['text'])} you {ways}, {_comes_first(first)}.")
             else:
                 sentences.append(change_sentence(first))
             continue
         answers = _alternatives([c["changes"][0] for c in group])
         text = first["changes"][0]["text"]
-        sentences.append(f"If {_q(text)} were {answers}, {first['winner_label']} would come first.")
+        sentences.append(f"If your answer to {_q(text)} were {answers}, {_comes_first(first)}.")
     return sentences
 
 
@@ -286,6 +321,33 @@ def threshold_sentence(threshold: dict[str, Any]) -> str:
     )
 
 
+def _other_figures(other: dict[str, Any]) -> str:
+    """' (81.4 to 80.7)': the other set's winner's score, then its runner-up's; none
+    when must-haves decided it (an excluded option may score higher)."""
+    scores = other["scores"]
+    if other["kind"] in ("only", "none"):
+        return ""
+    if not other.get("runner_up"):
+        return f" ({scores[other['winner']]:.1f})"
+    return f" ({scores[other['winner']]:.1f} to {scores[other['runner_up']]:.1f})"
+
+
+def _other_outcome(advice: dict[str, Any]) -> str:
+    """How the verdict fares under the other rating set, as a clause."""
+    evidence = advice["evidence"]
+    other = evidence["other_verdict"]
+    which = "the evidence's ratings" if evidence["ratings"] == "source" else "the source's ratings"
+    figures = _other_figures(other)
+    if other["kind"] == "tie":
+        return (
+            f"{which} give a tie{figures}, {other['winner_label']} first as listed "
+            "first in the file"
+        )
+    if evidence["holds"]:
+        return f"{which} keep it first{figures}"
+    return f"with {which}, {other['winner_label']} would come first{figures}"
+
+
 def how_sure_sentence(advice: dict[str, Any]) -> str:
     """The robustness figure, and whether the evidence's ratings keep the winner."""
     tested = robustness_sentence(advice)
@@ -293,19 +355,18 @@ def how_sure_sentence(advice: dict[str, Any]) -> str:
     other = evidence["other_verdict"]
     if not tested or not evidence["disputed"] or other is None:
         return tested or evidence_sentence(advice)
-    which = "the evidence's ratings" if evidence["ratings"] == "source" else "the source's ratings"
-    scores = other["scores"]
-    figures = " to ".join(f"{scores[o]:.1f}" for o in sorted(scores, key=lambda o: -scores[o])[:2])
-    if evidence["holds"]:
-        return f"{tested[:-1]}; {which} keep it first ({figures})."
-    return f"{tested[:-1]}; with {which}, {other['winner_label']} would come first ({figures})."
+    return f"{tested[:-1]}; {_other_outcome(advice)}."
 
 
-def robustness_sentence(advice: dict[str, Any]) -> str:
+def robustness_sentence(advice: dict[str, Any], *, seed: bool = False) -> str:
+    """'X comes first in 97% of 10,000 variations of your weights (each ±50%) and 3
+    disputed ratings.' When the winner is first in under half of them (a tie decided
+    by file order), the option most often first is named too."""
     tested = advice.get("robustness")
     if not tested:
         return ""
-    winner = next(s["label"] for s in advice["scores"] if s["option"] == tested["winner"])
+    labels = {s["option"]: s["label"] for s in advice["scores"]}
+    winner = labels[tested["winner"]]
     varied = tested["varied"]
     whose = "the team's" if advice["method"]["weights_from"] == "team" else "your"
     what = [f"{whose} weights (each {_band(tested['band'])})"]
@@ -315,11 +376,18 @@ def robustness_sentence(advice: dict[str, Any]) -> str:
     if varied["disputed_ratings"]:
         count = varied["disputed_ratings"]
         what.append(f"{count} disputed rating{'s' if count != 1 else ''}")
-    listed = ", ".join(what[:-1]) + (" and " if len(what) > 1 else "") + what[-1]
-    return (
+    listed = _listed(what)
+    drawn = f" (drawn from seed {tested['seed']}, so every run gives the same)" if seed else ""
+    text = (
         f"{winner} comes first in {tested['percent']}% of {tested['samples']:,} variations "
-        f"of {listed} (seed {tested['seed']})."
+        f"of {listed}{drawn}"
     )
+    firsts = tested["firsts"]
+    most = max(firsts, key=lambda o: firsts[o])
+    if most != tested["winner"] and firsts[most] > firsts[tested["winner"]]:
+        share = round(100 * firsts[most] / tested["samples"])
+        text += f"; {labels[most]} in {share}%"
+    return text + "."
 
 
 def _band(band: float) -> str:
@@ -335,12 +403,15 @@ def evidence_sentence(advice: dict[str, Any]) -> str:
     count = len(evidence["disputed"])
     differ = f"{count} rating{'s' if count != 1 else ''} differ"
     which = "the evidence's ratings" if evidence["ratings"] == "source" else "the source's ratings"
-    scores = other["scores"]
-    ranked = sorted(scores, key=lambda o: -scores[o])
-    figures = " to ".join(f"{scores[o]:.1f}" for o in ranked[:2])
+    figures = _other_figures(other)
+    if other["kind"] == "tie":
+        return (
+            f"With {which} ({differ}), {other['winner_label']} and {other['runner_up_label']} "
+            f"tie{figures}; {other['winner_label']} is listed first."
+        )
     if evidence["holds"]:
-        return f"With {which} ({differ}), {other['winner_label']} still comes first ({figures})."
-    return f"With {which} ({differ}), {other['winner_label']} would come first instead ({figures})."
+        return f"With {which} ({differ}), {other['winner_label']} still comes first{figures}."
+    return f"With {which} ({differ}), {other['winner_label']} would come first instead{figures}."
 
 
 def uncertainty_sentences(advice: dict[str, Any]) -> list[str]:
@@ -353,9 +424,15 @@ def uncertainty_sentences(advice: dict[str, Any]) -> list[str]:
         f"{labels[o]} {r['low']:.1f} to {r['high']:.1f}" for o, r in uncertainty["ranges"].items()
     )
     count = len(uncertainty["questions"])
+    shown = {s["option"]: s["score"] for s in advice["scores"]}
+    outside = any(
+        not (r["low"] - 0.005 <= shown[o] <= r["high"] + 0.005)
+        for o, r in uncertainty["ranges"].items()
+    )
+    note = " (the scores above count an open answer as no answer)" if outside else ""
     lines = [
         f"{count} answer{'s are' if count != 1 else ' is'} open; over what "
-        f"{'they' if count != 1 else 'it'} could be, scores range {qualifier}{ranges}."
+        f"{'they' if count != 1 else 'it'} could be, scores range {qualifier}{ranges}{note}."
     ]
     if uncertainty["winner_can_change"]:
         others = [
@@ -367,7 +444,8 @@ def uncertainty_sentences(advice: dict[str, Any]) -> list[str]:
         )
     else:
         lines.append(
-            f"Whatever they turn out to be, {advice['verdict']['winner_label']} stays first."
+            f"Whatever the open answers turn out to be, {advice['verdict']['winner_label']} "
+            "stays first."
         )
     settle = uncertainty.get("settle_first")
     if settle:
@@ -424,20 +502,29 @@ def weighed_by(row: dict[str, Any]) -> str:
     return f"{row['label']}: weight {number_text(row['weight'])}{clamped} = " + ", ".join(parts)
 
 
-def verdict_line(advice: dict[str, Any]) -> str:
-    """The closing line of a tall report: the verdict again, where the eye lands last.
-    Short, winner first, so it stays one line on a narrow terminal."""
+def verdict_lines(advice: dict[str, Any]) -> list[str]:
+    """The closing line of a tall report, longest first: the verdict again, where
+    the eye lands last. The view shows the longest that fits on one line."""
     verdict = advice["verdict"]
     winner, runner_up = verdict["winner_label"], verdict["runner_up_label"]
     confidence = verdict["confidence"]
     kind = verdict["kind"]
+    short = f"Verdict: {winner}"
     if kind == "clear":
         sure = f", {confidence['label']} confidence" if confidence else ""
-        return f"Verdict: {winner} ({verdict['margin']:.1f} points ahead{sure})"
+        return [
+            f"Verdict: {winner} ({verdict['margin']:.1f} points ahead{sure})",
+            f"Verdict: {winner} ({verdict['margin']:.1f} points ahead)",
+            short,
+        ]
     if kind == "close":
-        return f"Verdict: {winner} by {verdict['margin']:.1f} over {runner_up}, a close call"
+        return [
+            f"Verdict: {winner} by {verdict['margin']:.1f} over {runner_up}, a close call",
+            f"Verdict: {winner}, a close call",
+            short,
+        ]
     if kind == "tie":
-        return f"Verdict: {winner} and {runner_up} tie ({winner} is listed first)"
+        return [f"Verdict: {winner} and {runner_up} tie ({winner} is listed first)", short]
     if kind == "only":
-        return f"Verdict: {winner}, the only option with every must-have"
-    return "Verdict: no option meets every must-have"
+        return [f"Verdict: {winner}, the only option with every must-have", short]
+    return ["Verdict: no option meets every must-have", "Verdict: no option fits"]
