@@ -126,3 +126,56 @@ def test_end_of_input_mid_questionnaire_aborts(cli, in_repo, terminal) -> None:
     assert result.exit_code == 130
     assert "Aborted" in result.stderr
     assert result.stdout == ""
+
+
+UP = "\x1b[A"
+SHIPPED_DEFAULTS = {
+    # Follow-ups are set too: an unsure answer lets them apply (they might matter).
+    "app_kind": "api",
+    "api_clients": "no",
+    "performance": "3",
+    "concurrency": "moderate",
+    "admin": "no",
+    "data_model": "simple",
+    "security": "none",
+    "add_ons": "yes",
+    "team": "neither",
+    "timeline": "balanced",
+    "api_docs": "3",
+    "type_safety": "3",
+}
+
+
+@pytest.mark.parametrize(
+    ("question", "keys"),
+    [
+        # Not sure is the last choice; Up from the default wraps round to it.
+        ("app_kind", UP + ENTER),  # single choice, default first
+        ("admin", UP + UP + ENTER),  # yes/no, default "no" second
+        ("performance", UP * 3 + ENTER),  # scale, default 3 third
+        ("security", UP + SPACE + ENTER),  # multiple: Not sure is the last box
+    ],
+    ids=["single", "yes_no", "scale", "multiple"],
+)
+def test_not_sure_on_every_question_type(cli, in_repo, terminal, question, keys) -> None:
+    sets = [a for q, v in SHIPPED_DEFAULTS.items() if q != question for a in ("--set", f"{q}={v}")]
+    with keyboard(keys + ENTER):  # the last Enter leaves the review
+        result = cli("advise", "--criteria", "criteria.yaml", "--format", "json", *sets)
+    assert result.exit_code == 0, result.stderr
+    answers = {a["question"]: a for a in json.loads(result.stdout)["answers"]}
+    assert answers[question]["answer"] == "unsure"
+    assert answers[question]["how"] == "asked"
+
+
+def test_not_sure_goes_alone_on_a_checkbox(cli, in_repo, terminal) -> None:
+    sets = [
+        a for q, v in SHIPPED_DEFAULTS.items() if q != "security" for a in ("--set", f"{q}={v}")
+    ]
+    # Tick the first box and Not sure: Enter is refused (were it taken, the answer
+    # would be unsure); untick Not sure, and Enter takes the first box alone.
+    keys = SPACE + UP + SPACE + ENTER + SPACE + ENTER + ENTER
+    with keyboard(keys):
+        result = cli("advise", "--criteria", "criteria.yaml", "--format", "json", *sets)
+    assert result.exit_code == 0, result.stderr
+    answers = {a["question"]: a for a in json.loads(result.stdout)["answers"]}
+    assert answers["security"]["answer"] == ["accounts"]

@@ -17,6 +17,10 @@ from fwchoice.decide.questionnaire import UNSURE_VALUE, PromptSpec, ReviewItem
 from fwchoice.sanitize import visible
 
 DONE = "\0done"
+SELECT_INDENT = 3
+"""Columns before a select's choice title: ' » '."""
+CHECKBOX_INDENT = 5
+"""Columns before a checkbox's choice title: ' » ○ '."""
 NOT_SURE_ALONE = "Not sure goes alone; unselect the rest"
 
 
@@ -40,11 +44,11 @@ def _readable_layout(kind: str) -> Iterator[None]:
     def layout(ic: Any, get_prompt_tokens: Callable[[], list[tuple[str, str]]], **kw: Any) -> Any:
         def tokens() -> list[tuple[str, str]]:
             result = get_prompt_tokens()
-            if kind != "checkbox" or not ic.is_answered:
-                return result
-            picked = [str(c.title) for c in ic.get_selected_values()]
-            echo = ", ".join(picked) if picked else "none"
-            return [(style, echo if style == "class:answer" else text) for style, text in result]
+            if kind == "checkbox" and ic.is_answered:
+                picked = [" ".join(str(c.title).split()) for c in ic.get_selected_values()]
+                echo = ", ".join(picked) if picked else "none"
+                result = [(style, echo if style == "class:answer" else t) for style, t in result]
+            return _wrapped(result, _columns())
 
         built = original(ic, tokens, **kw)
         for window in built.find_all_windows():
@@ -84,7 +88,7 @@ class QuestionaryPrompter:
         if spec.kind == "checkbox":
             choices = [
                 questionary.Choice(
-                    visible(c.title),
+                    _fit(visible(c.title), CHECKBOX_INDENT),
                     value=c.value,
                     checked=c.checked,
                     description=visible(c.description) or None,
@@ -102,7 +106,9 @@ class QuestionaryPrompter:
             return list(_answer(question))
         choices = [
             questionary.Choice(
-                visible(c.title), value=c.value, description=visible(c.description) or None
+                _fit(visible(c.title), SELECT_INDENT),
+                value=c.value,
+                description=visible(c.description) or None,
             )
             for c in spec.choices
         ]
@@ -124,8 +130,11 @@ class QuestionaryPrompter:
         choices.append(questionary.Separator("── or change an answer ──"))
         choices += [
             questionary.Choice(
-                f"{visible(item.text)}  →  {visible(item.answer)}"
-                + (f"   [{visible(item.note)}]" if item.note else ""),
+                _fit(
+                    f"{visible(item.text)}  →  {visible(item.answer)}"
+                    + (f"   [{visible(item.note)}]" if item.note else ""),
+                    SELECT_INDENT,
+                ),
                 value=item.question_id,
             )
             for item in items
@@ -147,17 +156,55 @@ class QuestionaryPrompter:
         remaining = (
             "the remaining question" if skipped == 1 else f"the {skipped} remaining questions"
         )
-        question = questionary.select(
-            f"{visible(leader)} comes first whatever the answers to {remaining}. "
-            "Show the result now?",
-            choices=[
-                questionary.Choice("Yes, show the result", value="stop"),
-                questionary.Choice("No, keep answering", value="go"),
-            ],
-            default="stop",
-            **self._io(),
-        )
+        with _readable_layout("select"):
+            question = questionary.select(
+                f"{visible(leader)} comes first whatever the answers to {remaining}. "
+                "Show the result now?",
+                choices=[
+                    questionary.Choice("Yes, show the result", value="stop"),
+                    questionary.Choice("No, keep answering", value="go"),
+                ],
+                default="stop",
+                **self._io(),
+            )
         return bool(_answer(question) == "stop")
+
+
+def _columns() -> int:
+    import shutil
+
+    return shutil.get_terminal_size().columns
+
+
+def _wrapped(tokens: list[tuple[str, str]], width: int) -> list[tuple[str, str]]:
+    """The question line broken between words at ``width`` (prompt_toolkit would break
+    it mid-word), continued with a two-space indent."""
+    out: list[tuple[str, str]] = []
+    column = 0
+    for style, text in tokens:
+        parts: list[str] = []
+        for i, word in enumerate(text.split(" ")):
+            if i:  # a space stood before this word: keep it, or break the line there
+                if word and column and column + 1 + len(word) > width:
+                    parts.append("\n  ")
+                    column = 2
+                else:
+                    parts.append(" ")
+                    column += 1
+            parts.append(word)
+            column = len(word.rsplit("\n", 1)[1]) if "\n" in word else column + len(word)
+        out.append((style, "".join(parts)))
+    return out
+
+
+def _fit(title: str, indent: int) -> str:
+    """A choice's title broken between words to the terminal's width, continuation
+    lines indented under the title (questionary would let the terminal cut it)."""
+    import textwrap
+
+    width = max(20, _columns() - indent - 1)
+    lines = textwrap.wrap(title, width=width, break_long_words=True, break_on_hyphens=False)
+    return ("\n" + " " * indent).join(lines) if lines else title
 
 
 def _not_sure_alone(picked: list[str]) -> bool | str:
