@@ -108,3 +108,45 @@ def test_the_last_line_of_a_tall_report_names_the_winner(tmp_path: Path) -> None
     assert len(lines) > 40
     assert lines[0].startswith("Recommendation: Django + DRF")
     assert lines[-1].startswith("Verdict: Django + DRF")
+
+
+def test_accessible_questionnaire_review_and_report_move_no_cursor(tmp_path: Path) -> None:
+    # A screen reader follows lines: plain numbered prompts, typed answers, the
+    # review step by number, and a report with no escape sequence at all (no
+    # cursor movement, no clearing, no colour), from the first byte to the last.
+    child = spawn("advise", "--criteria", THREE, cwd=tmp_path, env={"ACCESSIBLE": "1"})
+    log: list[str] = []
+    child.logfile_read = _Collect(log)
+    child.expect(r"Question 1 of \d+: How many jobs per day\?")
+    child.expect("Enter keeps the default")
+    child.sendline("?")  # help, then the same question again
+    child.expect("Enter keeps the default")
+    child.sendline("lots")  # not a choice: said so, asked again
+    child.expect("Not a choice")
+    child.sendline("")  # the default
+    child.expect(r"Must every job run exactly once\?")
+    child.sendline("0")  # not sure
+    child.expect("type a number to change that answer")
+    child.sendline("1")
+    child.expect(r"How many jobs per day\?")
+    child.sendline("2")
+    child.expect("type a number to change that answer")
+    child.sendline("")
+    child.expect(pexpect.EOF)
+    child.close()
+    everything = "".join(log)
+    assert child.exitstatus == 0, everything
+    assert "Recommendation" in everything
+    assert "Verdict:" in everything.splitlines()[-1]
+    assert "\x1b" not in everything
+
+
+class _Collect:
+    def __init__(self, into: list[str]) -> None:
+        self.into = into
+
+    def write(self, text: str) -> None:
+        self.into.append(text)
+
+    def flush(self) -> None:
+        pass

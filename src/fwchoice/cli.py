@@ -285,6 +285,14 @@ ExportOption = Annotated[
 ForceOption = Annotated[
     bool, typer.Option("--force", help="Overwrite the file written if it exists.")
 ]
+AccessibleOption = Annotated[
+    bool,
+    typer.Option(
+        "--accessible",
+        help="For screen readers: plain numbered prompts and a report without tables, "
+        "bars or colour (ACCESSIBLE=1 works too).",
+    ),
+]
 
 
 @command(
@@ -315,9 +323,11 @@ def matrix(
     output: OutputOption = None,
     export: ExportOption = None,
     force: ForceOption = False,
+    accessible: AccessibleOption = False,
 ) -> None:
     """Show the comparison: decision matrix, features, benchmarks and use cases."""
     from fwchoice.commands import matrix as command
+    from fwchoice.console import accessible_requested
 
     raise typer.Exit(
         command.run(
@@ -328,6 +338,7 @@ def matrix(
             output=output,
             force=force,
             export=export,
+            accessible=accessible_requested(accessible),
         )
     )
 
@@ -432,6 +443,7 @@ def advise(
     output: OutputOption = None,
     export: ExportOption = None,
     force: ForceOption = False,
+    accessible: AccessibleOption = False,
 ) -> None:
     """Answer a few questions; get a weighted, explained recommendation.
 
@@ -439,6 +451,7 @@ def advise(
     or --defaults. Ctrl-C at any prompt aborts (exit 130) and writes nothing.
     """
     from fwchoice.commands import advise as command
+    from fwchoice.console import accessible_requested
 
     if list_presets:
         raise typer.Exit(command.list_presets(criteria))
@@ -458,6 +471,7 @@ def advise(
                 date=date,
                 export=export,
                 ratings=ratings.value,
+                accessible=accessible_requested(accessible),
             ),
         )
     )

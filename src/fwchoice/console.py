@@ -106,3 +106,10 @@ def can_encode(text: str, stream: object | None = None) -> bool:
     except (UnicodeEncodeError, LookupError):
         return False
     return True
+
+
+def accessible_requested(flag: bool = False) -> bool:
+    """``--accessible``, or ACCESSIBLE set in the environment (as the GitHub CLI's
+    accessible prompter and charmbracelet's huh read it); ``0`` or ``false`` is off."""
+    value = os.environ.get("ACCESSIBLE", "").strip().lower()
+    return flag or value not in ("", "0", "false", "no", "off")

@@ -55,6 +55,8 @@ class AdviceOutput(NamedTuple):
     date: str | None = None
     export: str | None = None
     ratings: RatingSet = "source"
+    accessible: bool = False
+    """Plain numbered prompts and a linear report (--accessible or ACCESSIBLE=1)."""
 
 
 def stdin_is_interactive() -> bool:
@@ -136,7 +138,7 @@ def _listed(ids: list[str], shown: int = 6) -> str:
 
 
 def resolve_answers(
-    loaded: LoadedCriteria, given: Answers, *, fill_defaults: bool
+    loaded: LoadedCriteria, given: Answers, *, fill_defaults: bool, accessible: bool = False
 ) -> tuple[Answers, list[str], Answers]:
     """All answers: the given ones, defaults where allowed, prompts where possible.
 
@@ -159,15 +161,22 @@ def resolve_answers(
             "--answers FILE, --set ID=VALUE, or --defaults"
         )
     from fwchoice.decide.changes import review_notes
-    from fwchoice.decide.questionnaire import run_questionnaire
+    from fwchoice.decide.questionnaire import Prompter, run_questionnaire
     from fwchoice.decide.uncertainty import early_finish_check
     from fwchoice.prompts import QuestionaryPrompter, prompt_stream
 
+    prompter: Prompter
+    if accessible:
+        from fwchoice.plain_prompts import PlainPrompter
+
+        prompter = PlainPrompter(output=prompt_stream())
+    else:
+        prompter = QuestionaryPrompter(output=prompt_stream())
     try:
         result = run_questionnaire(
             document,
             given,
-            QuestionaryPrompter(output=prompt_stream()),
+            prompter,
             fill_defaults=fill_defaults,
             can_finish_early=early_finish_check(document),
             review_notes=review_notes(document),
@@ -280,7 +289,7 @@ def run(
     plan.add(save_answers, "--save-answers", force=out.force)
     given, saved = gather(document, preset=preset, answers_files=answers_files, sets=sets)
     answers, skipped, asked = resolve_answers(
-        loaded, given, fill_defaults=defaults or preset is not None
+        loaded, given, fill_defaults=defaults or preset is not None, accessible=out.accessible
     )
     for qid, answer in given.items():
         if answer.how == "flag" and qid not in answers:
@@ -362,4 +371,5 @@ def show(
         no_color=out.no_color,
         title=title,
         closing=closing,
+        accessible=out.accessible,
     )

@@ -45,6 +45,7 @@ def run(
     output: str | None,
     force: bool,
     export: str | None = None,
+    accessible: bool = False,
 ) -> int:
     chosen = sections_from(sections)
     source = resolve_source(criteria)
@@ -69,6 +70,7 @@ def run(
         export=export,
         no_color=no_color,
         title=f"fwchoice matrix: {data['title']}",
+        accessible=accessible,
     )
     finish(plan, contents)
     return EXIT_OK

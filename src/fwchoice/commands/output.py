@@ -25,7 +25,9 @@ __all__ = ["EXPORT_SUFFIXES", "check_export_name", "emit", "finish", "json_text"
 View = Callable[..., Sequence["RenderableType"]]
 
 
-def print_rich(build: View, *, no_color: bool, closing: View | None = None) -> None:
+def print_rich(
+    build: View, *, no_color: bool, closing: View | None = None, accessible: bool = False
+) -> None:
     """Render rich output to stdout: in colour on a terminal, trimmed plain text in a pipe.
 
     ``closing`` is added at the end when the output is taller than the terminal
@@ -40,7 +42,7 @@ def print_rich(build: View, *, no_color: bool, closing: View | None = None) -> N
 
     if sys.stdout is None:
         raise UsageError("standard output is closed; redirect it to a file or use --output")
-    terminal, style = make_console(no_color=no_color)
+    terminal, style = make_console(no_color=no_color, accessible=accessible)
     with terminal.capture() as captured:
         # One print of a group: each print has its own fixed cost.
         terminal.print(Group(*build(terminal, style)), crop=False)
@@ -97,6 +99,7 @@ def emit(
     no_color: bool,
     title: str,
     closing: View | None = None,
+    accessible: bool = False,
 ) -> dict[str, str]:
     """Render a result. Returns the files' contents by path (to commit with the plan);
     with neither --output nor --export, the result goes to stdout now.
@@ -113,12 +116,12 @@ def emit(
         else:
             from fwchoice.render.text_export import render_plain
 
-            contents[output] = render_plain(view)
+            contents[output] = render_plain(view, accessible=accessible)
     if not output and not export:
         if text is not None:
             console.write(text())
         else:
-            print_rich(view, no_color=no_color, closing=closing)
+            print_rich(view, no_color=no_color, closing=closing, accessible=accessible)
     return contents
 
 

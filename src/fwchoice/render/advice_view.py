@@ -17,7 +17,7 @@ from rich.text import Text
 
 from fwchoice.render import advice_words as words
 from fwchoice.render.formatting import number_text
-from fwchoice.render.terminal import TerminalStyle, data, fits, hanging
+from fwchoice.render.terminal import TerminalStyle, data, hanging, tabular
 
 BAR_WIDTH = 24
 CHANGES_SHOWN = 2
@@ -272,7 +272,7 @@ def _matrix(advice: dict[str, Any], console: Console, style: TerminalStyle) -> R
             for s in advice["scores"]
         ]
         table.add_row(Text("Total", style="bold"), "", *totals, end_section=True)
-        if fits(console, table):
+        if tabular(console, style, table):
             return Group(
                 table,
                 Text(
@@ -281,13 +281,34 @@ def _matrix(advice: dict[str, Any], console: Console, style: TerminalStyle) -> R
                     style="dim",
                 ),
             )
+    return _matrix_lines(advice, style)
+
+
+def _matrix_lines(advice: dict[str, Any], style: TerminalStyle) -> RenderableType:
+    """The weighted matrix as lines: for a narrow terminal, or a screen reader (which
+    reads rows, not grids)."""
+    options = [s["option"] for s in advice["scores"]]
+    labels = {s["option"]: s["label"] for s in advice["scores"]}
+    times = style.glyphs.times
+    most = advice["method"]["rating_max"]
     lines: list[RenderableType] = []
     for row in advice["weights"]:
-        listed = ", ".join(
-            f"{labels[o]} {row['ratings'][o]} of 5, {number_text(row['contributions'][o])}"
-            for o in options
-        )
-        lines.append(data(f"{row['label']} (weight {number_text(row['weight'])}): {listed}"))
+        shown = number_text(row["weight"])
+        listed: list[str] = []
+        for o in options:
+            rating, points = row["ratings"][o], number_text(row["contributions"][o])
+            if rating is None:
+                listed.append(f"{labels[o]} not rated")
+            elif style.accessible:
+                listed.append(f"{labels[o]} rated {rating} of {most}, counts {points}")
+            else:
+                listed.append(f"{labels[o]} {rating} {times} {shown} = {points}")
+        lines.append(data(f"{row['label']} (weight {shown}): {'; '.join(listed)}."))
+    totals = "; ".join(
+        f"{labels[s['option']]} {number_text(s['weighted_sum'])} of {number_text(s['maximum'])}"
+        for s in advice["scores"]
+    )
+    lines.append(data(f"Total: {totals}."))
     return Group(*lines)
 
 

@@ -24,7 +24,7 @@ from fwchoice.render.formatting import (
     ratio_text,
     stars,
 )
-from fwchoice.render.terminal import TerminalStyle, Unwrapped, data, fits, size_columns
+from fwchoice.render.terminal import TerminalStyle, Unwrapped, data, size_columns, tabular
 
 
 def comparison_renderables(
@@ -109,7 +109,7 @@ class _View:
 
     def choose(self, table: Table, stacked: list[Callable[[], RenderableType]]) -> RenderableType:
         """The table if it fits, else the stacked rows (built only then)."""
-        if not fits(self.console, table):
+        if not tabular(self.console, self.style, table):
             return Group(*(make() for make in stacked))
         size_columns(self.console, table)
         return table
@@ -195,10 +195,9 @@ class _View:
                     marks,
                 )
             )
-        caption = Text(
-            f"Ratings are stars from 0 to {maximum}; the leader of each row is named.", style="dim"
-        )
-        if fits(self.console, table):
+        what = "Ratings are" if self.style.accessible else "Ratings are stars"
+        caption = Text(f"{what} from 0 to {maximum}; the leader of each row is named.", style="dim")
+        if tabular(self.console, self.style, table):
             # One line per criterion in the table; what each measures below it.
             size_columns(self.console, table)
             return [caption, table, measures]

@@ -23,6 +23,8 @@ class Glyphs(NamedTuple):
 
 UNICODE = Glyphs(full="★", empty="☆", times="×", bullet="•", dash="—", check="✓")
 ASCII = Glyphs(full="*", empty=".", times="x", bullet="-", dash="-", check="+")
+PLAIN = Glyphs(full="", empty="", times="x", bullet="-", dash="none", check="yes")
+"""For screen readers: no star glyphs ("4 of 5"), nothing a reader spells out."""
 GLYPH_PROBE = "★☆×•—✓┃━"
 
 
@@ -30,6 +32,8 @@ def stars(rating: int | None, maximum: int, glyphs: Glyphs = UNICODE) -> str:
     """'★★★★☆ 4': the stars and the number beside them, so nothing relies on counting."""
     if rating is None:
         return glyphs.dash
+    if not glyphs.full:
+        return f"{rating} of {maximum}"
     return f"{glyphs.full * rating}{glyphs.empty * (maximum - rating)} {rating}"
 
 

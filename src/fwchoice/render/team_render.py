@@ -13,7 +13,7 @@ from fwchoice.render.advice_markdown import advice_markdown
 from fwchoice.render.advice_view import details, summary
 from fwchoice.render.comparison_markdown import table
 from fwchoice.render.markdown_text import md, md_cell
-from fwchoice.render.terminal import TerminalStyle, data, fits, hanging
+from fwchoice.render.terminal import TerminalStyle, data, hanging, tabular
 
 
 def team_renderables(
@@ -48,7 +48,7 @@ def team_renderables(
 
 
 def _people(team: dict[str, Any], console: Console, style: TerminalStyle) -> RenderableType:
-    """Each person's verdict: a table where it fits, else a line each (numbers whole)."""
+    """Each person's verdict: a table where it tabular, else a line each (numbers whole)."""
     labels = {s["option"]: s["label"] for s in team["combined"]["scores"]}
     grid = Table(box=style.box, show_edge=False, pad_edge=False, header_style="bold")
     grid.add_column("Person", overflow="fold")
@@ -63,7 +63,7 @@ def _people(team: dict[str, Any], console: Console, style: TerminalStyle) -> Ren
             f"{person['margin']:.1f}",
             *(f"{person['scores'][o]:.1f}" for o in labels),
         )
-    if not style.accessible and fits(console, grid):
+    if tabular(console, style, grid):
         return grid
     lines = [
         hanging(

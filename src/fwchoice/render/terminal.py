@@ -18,7 +18,7 @@ from rich.table import Table
 from rich.text import Text
 
 from fwchoice.record import NamedTuple
-from fwchoice.render.formatting import GLYPH_PROBE, Glyphs
+from fwchoice.render.formatting import GLYPH_PROBE, PLAIN, Glyphs
 from fwchoice.sanitize import visible
 
 # rich's SIMPLE_HEAD (a single rule under the header) drawn with ASCII only.
@@ -44,9 +44,11 @@ def make_console(
     no_color: bool = False,
     width: int | None = None,
     record: bool = False,
+    accessible: bool = False,
 ) -> tuple[Console, TerminalStyle]:
     """A console for ``file`` (stdout by default); ``record=True`` for SVG/HTML export,
-    which always keeps colour and Unicode whatever the real terminal can do."""
+    which always keeps colour and Unicode whatever the real terminal can do;
+    ``accessible`` for a screen reader: no colour, no bars, tables or star glyphs."""
     stream = file if file is not None else sys.stdout
     encoding = getattr(stream, "encoding", None) or "utf-8"
     try:
@@ -57,7 +59,7 @@ def make_console(
     is_dumb = os.environ.get("TERM", "") in ("dumb", "unknown")
     # --no-color and NO_COLOR mean no escape codes at all: rich's no_color alone
     # still emits bold and dim, so the colour system is switched off instead.
-    plain = not record and (no_color or bool(os.environ.get("NO_COLOR")) or is_dumb)
+    plain = not record and (no_color or accessible or bool(os.environ.get("NO_COLOR")) or is_dumb)
     if record:
         unicode_ok = True
     console = Console(
@@ -78,12 +80,19 @@ def make_console(
         size = console.size
         console.width, console.height = size.width, size.height
     color = console.is_terminal and console.color_system is not None
+    if accessible:
+        return console, TerminalStyle(PLAIN, ASCII_SIMPLE_HEAD, color=False, accessible=True)
     style = TerminalStyle(
         glyphs=Glyphs.for_terminal(unicode_ok),
         box=box.SIMPLE_HEAD if unicode_ok else ASCII_SIMPLE_HEAD,
         color=color,
     )
     return console, style
+
+
+def tabular(console: Console, style: TerminalStyle, table: Table) -> bool:
+    """Whether to show ``table`` as a table: it fits, and no screen reader reads it."""
+    return not style.accessible and fits(console, table)
 
 
 class Unwrapped:

@@ -23,9 +23,10 @@ def render_plain(
     *,
     width: int = 100,
     unicode_ok: bool = True,
+    accessible: bool = False,
 ) -> str:
     buffer: io.StringIO = _Utf8Buffer() if unicode_ok else _AsciiBuffer()
-    console, style = make_console(file=buffer, no_color=True, width=width)
+    console, style = make_console(file=buffer, no_color=True, width=width, accessible=accessible)
     for part in build(console, style):
         console.print(part, crop=False)
     return "\n".join(line.rstrip() for line in buffer.getvalue().splitlines()) + "\n"
