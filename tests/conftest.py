@@ -9,11 +9,22 @@ from pathlib import Path
 import pytest
 from typer.testing import CliRunner
 
+import fwchoice
 from fwchoice.cli import app
 
 REPO = Path(__file__).resolve().parents[1]
 SHIPPED = REPO / "criteria.yaml"
 TESTS = Path(__file__).resolve().parent
+
+# Tests of an installed copy would pass or fail for code that is not in this
+# checkout: stop at once, naming both places, rather than test the wrong code.
+_IMPORTED = Path(fwchoice.__file__).resolve().parent
+if _IMPORTED != REPO / "src" / "fwchoice":
+    pytest.exit(
+        f"the tests import fwchoice from {_IMPORTED}, not from this checkout "
+        f"({REPO / 'src' / 'fwchoice'}); install it editable: pip install -e '.[test]'",
+        returncode=4,
+    )
 
 
 @dataclass

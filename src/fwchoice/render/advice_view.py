@@ -276,8 +276,12 @@ def _matrix(advice: dict[str, Any], console: Console, style: TerminalStyle) -> R
             return Group(
                 table,
                 Text(
-                    "Cells: rating × weight = contribution; the default weight is in brackets "
-                    "where answers changed it.",
+                    "Cells: rating × weight = contribution"
+                    + (
+                        "; the default weight is in brackets where answers changed it."
+                        if any(row["changes"] for row in advice["weights"])
+                        else "."
+                    ),
                     style="dim",
                 ),
             )

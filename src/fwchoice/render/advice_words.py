@@ -148,29 +148,33 @@ def why_heading(advice: dict[str, Any], *, for_winner: bool) -> str:
     return f"Why {verdict['winner_label']}" if for_winner else f"For {verdict['runner_up_label']}"
 
 
-def exclusion_sentence(gap: dict[str, Any]) -> str:
+def exclusion_sentence(gap: dict[str, Any], *, team: bool = False) -> str:
     asked = " and ".join(_q(q["text"]) for q in gap["needed_by"])
+    whose = "the team's answers to" if team else "your answer to"
+    says = "say" if team else "says"
     return (
         f"Excluded: {gap['option_label']} does not ship {gap['label']} built in, and "
-        f"your answer to {asked} says it must come with the framework."
+        f"{whose} {asked} {says} it must come with the framework."
     )
 
 
 def exclusion_sentences(advice: dict[str, Any]) -> list[str]:
     """One sentence per excluded option, naming every must-have it lacks."""
+    team = advice["method"]["weights_from"] == "team"
     by_option: dict[str, list[dict[str, Any]]] = {}
     for gap in advice["exclusions"]:
         by_option.setdefault(gap["option"], []).append(gap)
     sentences = []
     for gaps in by_option.values():
         if len(gaps) == 1:
-            sentences.append(exclusion_sentence(gaps[0]))
+            sentences.append(exclusion_sentence(gaps[0], team=team))
             continue
         features = _listed([g["label"] for g in gaps])
         asked = _listed(list(dict.fromkeys(_q(q["text"]) for g in gaps for q in g["needed_by"])))
+        whose = "the team's answers" if team else "your answers"
         sentences.append(
             f"Excluded: {gaps[0]['option_label']} does not ship {features} built in, and "
-            f"your answers to {asked} say they must come with the framework."
+            f"{whose} to {asked} say they must come with the framework."
         )
     return sentences
 
