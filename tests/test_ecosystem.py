@@ -168,6 +168,7 @@ def _complete(words: str, cword: int) -> list[str]:
 @installed
 def test_completion_of_commands_sections_presets_and_set_values() -> None:
     assert _complete("fwchoice ma", 1) == ["matrix"]
+    assert _complete("fwchoice qu", 1) == ["questions"]
     assert _complete("fwchoice matrix --section ", 3) == [
         "matrix",
         "features",
