@@ -348,6 +348,11 @@ class RatingsChoice(str, Enum):
     evidence = "evidence"
 
 
+class RecordStatus(str, Enum):
+    proposed = "proposed"
+    accepted = "accepted"
+
+
 class AdviceFormat(str, Enum):
     rich = "rich"
     json = "json"
@@ -438,6 +443,69 @@ def advise(
             "the other).",
         ),
     ] = RatingsChoice.source,
+    adr_dir: Annotated[
+        str | None,
+        typer.Option(
+            "--adr-dir",
+            metavar="DIR",
+            help="File the decision record as the next one in DIR (NNNN- or YYYYMMDD- "
+            "names and the layout of adr-tools, log4brains or MADR, as DIR uses them).",
+            rich_help_panel="Decision record",
+        ),
+    ] = None,
+    status: Annotated[
+        RecordStatus,
+        typer.Option("--status", help="The record's status.", rich_help_panel="Decision record"),
+    ] = RecordStatus.proposed,
+    decider: Annotated[
+        list[str] | None,
+        typer.Option(
+            "--decider",
+            metavar="NAME",
+            help="A decision-maker (repeatable; a team's members by default).",
+            show_default=False,
+            rich_help_panel="Decision record",
+        ),
+    ] = None,
+    consulted: Annotated[
+        list[str] | None,
+        typer.Option(
+            "--consulted",
+            metavar="NAME",
+            help="Someone consulted (repeatable).",
+            show_default=False,
+            rich_help_panel="Decision record",
+        ),
+    ] = None,
+    informed: Annotated[
+        list[str] | None,
+        typer.Option(
+            "--informed",
+            metavar="NAME",
+            help="Someone kept informed (repeatable).",
+            show_default=False,
+            rich_help_panel="Decision record",
+        ),
+    ] = None,
+    supersedes: Annotated[
+        str | None,
+        typer.Option(
+            "--supersedes",
+            metavar="N",
+            help="Mark record N in --adr-dir superseded by this one (both files updated).",
+            rich_help_panel="Decision record",
+        ),
+    ] = None,
+    review_by: Annotated[
+        str | None,
+        typer.Option(
+            "--review-by",
+            metavar="YYYY-MM-DD",
+            help="When the decision is due for review (default: the criteria file's "
+            "decision.review_after days after its date).",
+            rich_help_panel="Decision record",
+        ),
+    ] = None,
     criteria: CriteriaOption = None,
     no_color: NoColorOption = False,
     output: OutputOption = None,
@@ -451,6 +519,7 @@ def advise(
     or --defaults. Ctrl-C at any prompt aborts (exit 130) and writes nothing.
     """
     from fwchoice.commands import advise as command
+    from fwchoice.commands.record import RecordOptions
     from fwchoice.console import accessible_requested
 
     if list_presets:
@@ -472,7 +541,86 @@ def advise(
                 export=export,
                 ratings=ratings.value,
                 accessible=accessible_requested(accessible),
+                record=RecordOptions(
+                    adr_dir=adr_dir,
+                    status=status.value,
+                    deciders=tuple(decider or ()),
+                    consulted=tuple(consulted or ()),
+                    informed=tuple(informed or ()),
+                    supersedes=supersedes,
+                    review_by=review_by,
+                ),
             ),
+        )
+    )
+
+
+class ReviewFormat(str, Enum):
+    text = "text"
+    json = "json"
+    github = "github"
+
+
+class FailOn(str, Enum):
+    changed = "changed"
+    moved = "moved"
+    overdue = "overdue"
+    never = "never"
+
+
+@command(
+    "review",
+    epilog="Examples:\n\n"
+    "  fwchoice review docs/decisions\n\n"
+    "  fwchoice review --format github --fail-on changed --fail-on overdue\n\n"
+    "  fwchoice review doc/adr --criteria criteria.yaml --today 2027-01-01",
+)
+def review(
+    folders: Annotated[
+        list[str] | None,
+        typer.Argument(
+            metavar="[DIR]...",
+            help="Folders of decision records (default: .adr-dir, doc/adr, docs/decisions "
+            "or docs/adr).",
+            show_default=False,
+        ),
+    ] = None,
+    output_format: Annotated[
+        ReviewFormat, typer.Option("--format", "-f", help="text, json, or github annotations.")
+    ] = ReviewFormat.text,
+    fail_on: Annotated[
+        list[FailOn] | None,
+        typer.Option(
+            "--fail-on",
+            help="Exit 1 when a record is this (repeatable; default: changed and overdue; "
+            "moved includes changed; never: always exit 0).",
+            show_default=False,
+        ),
+    ] = None,
+    today: Annotated[
+        str | None,
+        typer.Option("--today", metavar="YYYY-MM-DD", help="The date review dates are checked on."),
+    ] = None,
+    quiet: Annotated[
+        bool, typer.Option("--quiet", "-q", help="No summary line on stderr.")
+    ] = False,
+    criteria: CriteriaOption = None,
+) -> None:
+    """Re-check fwchoice's decision records against the current criteria file.
+
+    Exit status: 0 all still hold, 1 a verdict changed or a review date passed (see
+    --fail-on), 2 usage error.
+    """
+    from fwchoice.commands import review as command
+
+    raise typer.Exit(
+        command.run(
+            folders or [],
+            criteria=criteria,
+            output_format=output_format.value,
+            fail_on=[f.value for f in fail_on or []],
+            today=today,
+            quiet=quiet,
         )
     )
 
@@ -525,7 +673,7 @@ def init(
 
 
 # The order --help lists them in: the everyday commands first.
-for _name in ("advise", "questions", "matrix", "lint", "init", "schema"):
+for _name in ("advise", "questions", "review", "matrix", "lint", "init", "schema"):
     SUBCOMMANDS[_name] = SUBCOMMANDS.pop(_name)
 
 

@@ -15,6 +15,7 @@ from typing import TYPE_CHECKING, Any, Literal
 
 from fwchoice import console
 from fwchoice.commands.output import check_export_name, emit, finish, json_text
+from fwchoice.commands.record import RecordOptions
 from fwchoice.criteria.answers import (
     Answer,
     AnswerProblem,
@@ -57,6 +58,8 @@ class AdviceOutput(NamedTuple):
     ratings: RatingSet = "source"
     accessible: bool = False
     """Plain numbered prompts and a linear report (--accessible or ACCESSIBLE=1)."""
+    record: RecordOptions = RecordOptions()
+    """The decision record's folder, status, people and dates."""
 
 
 def stdin_is_interactive() -> bool:
@@ -111,7 +114,8 @@ def gather(
             )
         layers.append(("preset", dict(document.presets[preset].answers)))
     for path in answers_files:
-        answers, record = read_answers_file(path)[1:]
+        read = read_answers_file(path)
+        answers, record = read.answers, read.record
         try:
             collect(document, [("file", answers)])
         except AnswerProblem as problem:
@@ -204,21 +208,24 @@ def not_applied(document: Document, qid: str, answer: Answer, answers: Answers) 
     )
 
 
-def saved_answers(
-    loaded: LoadedCriteria, advice: dict[str, Any], scored_with: dict[str, Any]
-) -> str:
-    import yaml
-
-    from fwchoice.sanitize import visible_data
-
+def saved_record(
+    loaded: LoadedCriteria,
+    advice: dict[str, Any],
+    scored_with: dict[str, Any],
+    *,
+    ratings: str = "source",
+    review_by: str | None = None,
+) -> dict[str, Any]:
+    """What a saved answers file, and a record's replay block, hold."""
     document = loaded.document
-    record = {
+    record: dict[str, Any] = {
         "fwchoice_answers": ANSWERS_FORMAT,
         "criteria": {
-            "path": loaded.source.label,
+            "path": loaded.source.portable(),
             "version": document.version,
             "sha256": loaded.sha256,
         },
+        "ratings": ratings,
         "verdict": {
             "kind": advice["verdict"]["kind"],
             "winner": advice["verdict"]["winner"],
@@ -230,14 +237,19 @@ def saved_answers(
         "how": {a["question"]: a["how"] for a in advice["answers"]},
         "snapshot": scored_with,
     }
+    if review_by:
+        record["review_by"] = review_by
+    return record
+
+
+def saved_answers(record: dict[str, Any]) -> str:
+    from fwchoice.commands.record import record_yaml
+
     header = "# fwchoice answers: replay with `fwchoice advise --answers THIS_FILE`\n"
-    # Labels and the path are shown text: they pass the gate like any output (YAML
-    # would keep bidi and other format characters raw). Answers are ids and numbers.
-    record = visible_data(record)
-    return header + yaml.safe_dump(record, sort_keys=False, allow_unicode=True, width=100)
+    return header + record_yaml(record)
 
 
-def check_date(date: str | None) -> None:
+def check_date(date: str | None, *, flag: str = "--date") -> None:
     """A record's date is a real calendar date written YYYY-MM-DD, nothing else:
     it goes into the record's front matter, where any other text could add keys."""
     if date is None:
@@ -252,13 +264,18 @@ def check_date(date: str | None) -> None:
         except ValueError:
             pass
     raise UsageError(
-        f"--date takes a real date written YYYY-MM-DD, e.g. 2026-11-30; not {quote(date)}"
+        f"{flag} takes a real date written YYYY-MM-DD, e.g. 2026-11-30; not {quote(date)}"
     )
 
 
 def plan_outputs(out: AdviceOutput, loaded: LoadedCriteria, answers_files: list[str]) -> OutputPlan:
     """Check every file the run will write before any question is asked."""
     check_date(out.date)
+    check_date(out.record.review_by, flag="--review-by")
+    if out.record.adr_dir is not None:
+        from fwchoice.commands.record import check_folder
+
+        check_folder(out.record)
     plan = OutputPlan(inputs=[("criteria file", loaded.source.path)])
     for path in answers_files:
         plan.add_input("answers file", path)
@@ -325,10 +342,39 @@ def run(
 
         return [verdict_line(shown, terminal.width)]
 
+    from fwchoice.commands.record import add_to_plan, plan_record
+    from fwchoice.decide.evidence import rated_by
+    from fwchoice.decide.replay import snapshot
+    from fwchoice.render.advice_markdown import RecordMeta, title
+
+    record = saved_record(
+        loaded,
+        advice,
+        snapshot(rated_by(document, out.ratings), evaluation),
+        ratings=out.ratings,
+    )
+    filed = plan_record(
+        out.record,
+        title=title(advice),
+        date=out.date,
+        review_after=document.decision.review_after,
+    )
+    if filed.review_by:
+        record["review_by"] = filed.review_by
+    add_to_plan(plan, filed)
+
     def markdown() -> str:
+        from fwchoice.commands.record import record_yaml
         from fwchoice.render.advice_markdown import advice_markdown
 
-        return advice_markdown(advice, document, date=out.date)
+        meta = RecordMeta(
+            filed.header,
+            filed.supersedes,
+            filed.review_by,
+            record_yaml(record),
+            loaded.source.portable(),
+        )
+        return advice_markdown(advice, document, meta)
 
     contents = show(
         out,
@@ -338,12 +384,12 @@ def run(
         title=f"fwchoice advise: {advice['verdict']['winner_label']}",
         closing=closing,
     )
-    if save_answers:
-        from fwchoice.decide.evidence import rated_by
-        from fwchoice.decide.replay import snapshot
+    if filed.path:
+        from fwchoice.commands.record import contents as record_files
 
-        scored = rated_by(document, out.ratings)
-        contents[save_answers] = saved_answers(loaded, advice, snapshot(scored, evaluation))
+        contents.update(record_files(filed, markdown()))
+    if save_answers:
+        contents[save_answers] = saved_answers(record)
     finish(plan, contents, saved=save_answers)
     return EXIT_OK
 

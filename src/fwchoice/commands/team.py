@@ -7,14 +7,15 @@ from typing import TYPE_CHECKING, Any
 
 from fwchoice.commands.advise import AdviceOutput, show
 from fwchoice.commands.output import finish
-from fwchoice.criteria.answers import AnswerProblem, collect, complete
+from fwchoice.criteria.answers import AnswerProblem
 from fwchoice.criteria.answersfile import read_answers_file
 from fwchoice.criteria.loader import LoadedCriteria
+from fwchoice.criteria.model import Document
 from fwchoice.decide.advice import advice_data, points
 from fwchoice.decide.evidence import RatingSet, other, rated_by
 from fwchoice.decide.robustness import robustness
 from fwchoice.decide.scoring import evaluate
-from fwchoice.decide.team import Member, agenda, combined_evaluation
+from fwchoice.decide.team import Member, agenda, combined_evaluation, members_from
 from fwchoice.errors import EXIT_OK, UsageError
 from fwchoice.outputs import OutputPlan
 from fwchoice.sanitize import quote, visible_data
@@ -27,30 +28,26 @@ if TYPE_CHECKING:
 TEAM_FORMAT_VERSION = 1
 
 
-def member_name(path: str, taken: set[str]) -> str:
-    name = Path(path).stem or path
-    base, n = name, 2
-    while name in taken:
-        name, n = f"{base}-{n}", n + 1
-    taken.add(name)
-    return name
+def read_members(document: Document, files: list[str]) -> list[Member]:
+    """Each answers file's answers, named by its ``name`` or else by its file name."""
+    entries = []
+    for path in files:
+        read = read_answers_file(path)
+        name = read.name or Path(path).stem or path
+        entries.append((name, read.answers, f"answers file {quote(path)}"))
+    try:
+        return members_from(document, entries)
+    except AnswerProblem as problem:
+        raise UsageError(str(problem)) from None
 
 
 def team_data(
-    loaded: LoadedCriteria, files: list[str], ratings: RatingSet = "source"
+    loaded: LoadedCriteria,
+    members: list[Member],
+    files: list[str],
+    ratings: RatingSet = "source",
 ) -> dict[str, Any]:
     document = loaded.document
-    members: list[Member] = []
-    taken: set[str] = set()
-    for path in files:
-        raw = read_answers_file(path).answers
-        try:
-            given = collect(document, [("file", raw)])
-        except AnswerProblem as problem:
-            raise UsageError(f"answers file {quote(path)}: {problem}") from None
-        # A teammate who skipped a question is taken at its default.
-        answers, _ = complete(document, given, fill_defaults=True)
-        members.append(Member(member_name(path, taken), answers, given))
     labels = {o: opt.label for o, opt in document.options.items()}
     people = []
     for member, path in zip(members, files, strict=True):
@@ -94,17 +91,41 @@ def team_data(
 
 
 def run_team(loaded: LoadedCriteria, files: list[str], out: AdviceOutput, plan: OutputPlan) -> int:
-    data = team_data(loaded, files, out.ratings)
+    members = read_members(loaded.document, files)
+    data = team_data(loaded, members, files, out.ratings)
 
     def view(terminal: Console, style: TerminalStyle) -> list[RenderableType]:
         from fwchoice.render.team_render import team_renderables
 
         return team_renderables(visible_data(data), terminal, style)
 
+    from fwchoice.commands.record import add_to_plan, plan_record, record_yaml
+    from fwchoice.render.advice_markdown import RecordMeta, title
+
+    document = loaded.document
+    record = team_record(loaded, members, data, out.ratings)
+    filed = plan_record(
+        out.record,
+        title=title(data["combined"]),
+        date=out.date,
+        review_after=document.decision.review_after,
+        deciders=tuple(m.name for m in members),
+    )
+    if filed.review_by:
+        record["review_by"] = filed.review_by
+    add_to_plan(plan, filed)
+
     def markdown() -> str:
         from fwchoice.render.team_render import team_markdown
 
-        return team_markdown(data, loaded.document, date=out.date)
+        meta = RecordMeta(
+            filed.header,
+            filed.supersedes,
+            filed.review_by,
+            record_yaml(record),
+            loaded.source.portable(),
+        )
+        return team_markdown(data, document, meta)
 
     def closing(terminal: Console, style: TerminalStyle) -> list[RenderableType]:
         from fwchoice.render.advice_view import verdict_line
@@ -114,5 +135,47 @@ def run_team(loaded: LoadedCriteria, files: list[str], out: AdviceOutput, plan: 
     contents = show(
         out, data, view, markdown, title="fwchoice advise: team decision", closing=closing
     )
+    if filed.path:
+        from fwchoice.commands.record import contents as record_files
+
+        contents.update(record_files(filed, markdown()))
     finish(plan, contents)
     return EXIT_OK
+
+
+def team_record(
+    loaded: LoadedCriteria, members: list[Member], data: dict[str, Any], ratings: RatingSet
+) -> dict[str, Any]:
+    """What a team record embeds to be replayed: each member's answers, the combined
+    verdict then, and the averaged weights and ratings it was scored with."""
+    from fwchoice.criteria.answers import raw_value
+    from fwchoice.criteria.fileformat import ANSWERS_FORMAT_VERSION, TEAM_MARKER
+    from fwchoice.decide.replay import snapshot
+
+    document = loaded.document
+    scored = rated_by(document, ratings)
+    combined = data["combined"]
+    return {
+        TEAM_MARKER: ANSWERS_FORMAT_VERSION,
+        "criteria": {
+            "path": loaded.source.portable(),
+            "version": document.version,
+            "sha256": loaded.sha256,
+        },
+        "ratings": ratings,
+        "verdict": {
+            "kind": combined["verdict"]["kind"],
+            "winner": combined["verdict"]["winner"],
+            "runner_up": combined["verdict"]["runner_up"],
+            "margin": combined["verdict"]["margin"],
+            "scores": {s["option"]: s["score"] for s in combined["scores"]},
+        },
+        "members": [
+            {
+                "name": m.name,
+                "answers": {q: raw_value(document.questions[q], a) for q, a in m.answers.items()},
+            }
+            for m in members
+        ],
+        "snapshot": snapshot(scored, combined_evaluation(scored, members)),
+    }

@@ -1,11 +1,14 @@
-"""Reading an answers file: plain answers, or a record saved by ``--save-answers``.
+"""Reading an answers file: plain answers, a record saved by ``--save-answers``, or
+the replay block of a decision record.
 
-An answers file maps question ids to answers (YAML or JSON). A saved record
-(marked ``fwchoice_answers: 1``) also keeps what the answers led to, so a
+An answers file maps question ids to answers (YAML or JSON); a top-level
+``name`` (when no question is called that) says whose answers they are. A saved
+record (marked ``fwchoice_answers: 1``) also keeps what the answers led to, so a
 later run can replay them; it is checked against ``fileformat.SAVED_ANSWERS``
 before any of it is used, because a hand-edited or tampered record must give a
-located message, never a traceback. The same safety rules as for criteria
-files apply (size, values, no aliases or tags).
+located message, never a traceback. A Markdown decision record (``.md``) is read
+through the replay block fwchoice embeds in it. The same safety rules as for
+criteria files apply (size, values, no aliases or tags).
 """
 
 from __future__ import annotations
@@ -13,7 +16,7 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any, NamedTuple
 
-from fwchoice.criteria.fileformat import ANSWERS_MARKER, SAVED_ANSWERS
+from fwchoice.criteria.fileformat import ANSWERS_MARKER, SAVED_ANSWERS, SAVED_TEAM, TEAM_MARKER
 from fwchoice.criteria.loader import read_bounded
 from fwchoice.criteria.located import validate
 from fwchoice.criteria.yamlfile import YamlProblem, decode, parse
@@ -28,6 +31,8 @@ class AnswersFile(NamedTuple):
     answers: dict[str, Any]
     record: dict[str, Any] | None
     """The whole saved record, validated; None for a plain answers file."""
+    name: str | None = None
+    """Whose answers, if the file says (``name``)."""
 
 
 def read_answers_file(path: str) -> AnswersFile:
@@ -39,6 +44,8 @@ def read_answers_file(path: str) -> AnswersFile:
         text, bom = decode(raw, path)
         if bom:
             raise YamlProblem(bom)
+        if path.lower().endswith(".md"):
+            text = _replay_block(text, path)
         parsed = parse(text, path, what=WHAT)
     except YamlProblem as problem:
         raise UsageError(f"{WHAT} {problem.diagnostics[0].format_text()}") from None
@@ -50,10 +57,56 @@ def read_answers_file(path: str) -> AnswersFile:
         raise UsageError(
             f"{WHAT} {quote(path)} must map question ids to answers, e.g. `admin: yes`"
         )
+    if TEAM_MARKER in data:
+        _check(SAVED_TEAM, parsed)
+        raise UsageError(
+            f"{quote(path)} records a team decision; replay it with `fwchoice review`, or "
+            "give each member's answers with --answers"
+        )
     if ANSWERS_MARKER not in data:
+        name = data.get("name")
+        if isinstance(name, str):
+            return AnswersFile(path, {k: v for k, v in data.items() if k != "name"}, None, name)
         return AnswersFile(path, data, None)
-    _, problems = validate(SAVED_ANSWERS, parsed)
+    _check(SAVED_ANSWERS, parsed)
+    name = data.get("name")
+    return AnswersFile(path, data["answers"], data, name if isinstance(name, str) else None)
+
+
+def read_record_block(path: str, text: str) -> Any:
+    """The replay block of a decision record's ``text``, parsed and checked: a saved
+    answers record or a team record. Raises ``UsageError`` (located) when it is
+    missing or broken; returns None when the record has no block."""
+    from fwchoice.adr.embed import extract
+
+    block = extract(text)
+    if block is None:
+        return None
+    try:
+        parsed = parse(block, path, what="decision record")
+    except YamlProblem as problem:
+        raise UsageError(f"decision record {problem.diagnostics[0].format_text()}") from None
+    data = parsed.data
+    if not isinstance(data, dict):
+        raise UsageError(f"decision record {quote(path)}: its replay block is not a mapping")
+    _check(SAVED_TEAM if TEAM_MARKER in data else SAVED_ANSWERS, parsed)
+    return data
+
+
+def _check(spec: Any, parsed: Any) -> None:
+    _, problems = validate(spec, parsed)
     errors = [d for d in problems if d.severity == "error"]
     if errors:
         raise UsageError(f"saved {WHAT} {errors[0].format_text()}")
-    return AnswersFile(path, data["answers"], data)
+
+
+def _replay_block(text: str, path: str) -> str:
+    from fwchoice.adr.embed import extract
+
+    block = extract(text)
+    if block is None:
+        raise UsageError(
+            f"{quote(path)} is a Markdown file without fwchoice's replay block; give an "
+            "answers file, or a decision record fwchoice wrote"
+        )
+    return block

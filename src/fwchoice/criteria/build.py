@@ -208,6 +208,7 @@ def _decision(d: dict[str, Any]) -> DecisionRules:
         )
         if robustness
         else None,
+        review_after=d.get("review_after"),
     )
 
 

@@ -341,6 +341,17 @@ _decision = Record(
                 },
             )
         ),
+        "review_after": Field(
+            Number(
+                integer=True,
+                minimum=1,
+                maximum=3650,
+                description=(
+                    "Days after its date that a decision record is due for review, unless "
+                    "`advise --review-by` says otherwise; `fwchoice review` reports it then."
+                ),
+            )
+        ),
     },
 )
 
@@ -567,79 +578,126 @@ before the close-call kinds wrote, so their files still replay."""
 
 _points = Number(minimum=0, maximum=100, description="Points of 100.")
 
+_RECORD_PARTS: dict[str, Field] = {
+    "criteria": Field(
+        Record(
+            description="The criteria file the answers were scored with.",
+            fields={
+                "path": Field(Text(max_length=4096, description="As the user named it.")),
+                "version": Field(Version(FORMAT_VERSION, "Its format version.")),
+                "sha256": Field(
+                    Text(
+                        max_length=64,
+                        pattern=f"^[0-9a-f]{{64}}{END}",
+                        pattern_hint="a SHA-256 is 64 lower-case hexadecimal digits",
+                    )
+                ),
+            },
+        ),
+        True,
+    ),
+    "verdict": Field(
+        Record(
+            description="What the answers led to then.",
+            fields={
+                "kind": Field(Choice(VERDICT_KINDS, "clear, close, tie, only or none."), True),
+                "winner": Field(Id(description="The option that came first."), True),
+                "runner_up": Field(Nullable(Id(description="The option that came second."))),
+                "margin": Field(
+                    Number(
+                        minimum=-100,
+                        maximum=100,
+                        description=(
+                            "Points between the first two; below 0 when the option "
+                            "ranked second scored higher but lacks a must-have."
+                        ),
+                    )
+                ),
+                "scores": Field(IdMap(_points, what="option", description="Each score.")),
+            },
+        ),
+        True,
+    ),
+    "how": Field(
+        IdMap(
+            Choice(PROVENANCES, "How the answer was given."),
+            what="question",
+            description="How each answer was given.",
+        )
+    ),
+    "snapshot": Field(
+        IdMap(
+            Record(
+                fields={
+                    "label": Field(Text(max_length=200)),
+                    "weight": Field(
+                        Number(minimum=0, maximum=1_000_000, description="Final weight."),
+                        True,
+                    ),
+                    "ratings": Field(_ratings, True),
+                }
+            ),
+            what="criterion",
+            description="Each criterion's final weight and ratings, as scored then.",
+        )
+    ),
+    "ratings": Field(
+        Choice(("source", "evidence"), "The ratings scored: the source's or the evidence's.")
+    ),
+    "review_by": Field(
+        Text(
+            max_length=10,
+            pattern=f"^[0-9]{{4}}-[0-9]{{2}}-[0-9]{{2}}{END}",
+            pattern_hint="a date is written YYYY-MM-DD",
+            description="When the decision is due for review (`fwchoice review` reports it).",
+        )
+    ),
+}
+"""What a saved answers file and a team record share: the criteria file, the
+verdict then, how each answer was given, and the weights and ratings scored."""
+
 SAVED_ANSWERS: Spec = Record(
     description=(
-        "Answers saved by `fwchoice advise --save-answers`, with what they led to, so a "
-        "later run can replay them and explain what changed."
+        "Answers saved by `fwchoice advise --save-answers` (or embedded in a decision "
+        "record), with what they led to, so a later run can replay them and explain what "
+        "changed."
     ),
     fields={
         ANSWERS_MARKER: Field(
             Version(ANSWERS_FORMAT_VERSION, "Format version; always 1.", key=ANSWERS_MARKER),
             True,
         ),
-        "criteria": Field(
-            Record(
-                description="The criteria file the answers were scored with.",
-                fields={
-                    "path": Field(Text(max_length=4096, description="As the user named it.")),
-                    "version": Field(Version(FORMAT_VERSION, "Its format version.")),
-                    "sha256": Field(
-                        Text(
-                            max_length=64,
-                            pattern=f"^[0-9a-f]{{64}}{END}",
-                            pattern_hint="a SHA-256 is 64 lower-case hexadecimal digits",
-                        )
-                    ),
-                },
-            ),
-            True,
-        ),
-        "verdict": Field(
-            Record(
-                description="What the answers led to then.",
-                fields={
-                    "kind": Field(Choice(VERDICT_KINDS, "clear, close, tie, only or none."), True),
-                    "winner": Field(Id(description="The option that came first."), True),
-                    "runner_up": Field(Nullable(Id(description="The option that came second."))),
-                    "margin": Field(
-                        Number(
-                            minimum=-100,
-                            maximum=100,
-                            description=(
-                                "Points between the first two; below 0 when the option "
-                                "ranked second scored higher but lacks a must-have."
-                            ),
-                        )
-                    ),
-                    "scores": Field(IdMap(_points, what="option", description="Each score.")),
-                },
-            ),
-            True,
-        ),
+        "name": Field(Text(max_length=200, description="Whose answers (a decision-maker).")),
         "answers": Field(_answers, True),
-        "how": Field(
-            IdMap(
-                Choice(PROVENANCES, "How the answer was given."),
-                what="question",
-                description="How each answer was given.",
-            )
+        **_RECORD_PARTS,
+    },
+)
+
+TEAM_MARKER = "fwchoice_team"
+SAVED_TEAM: Spec = Record(
+    description=(
+        "A team decision embedded in its record: each member's answers, and what the "
+        "averaged weights led to."
+    ),
+    fields={
+        TEAM_MARKER: Field(
+            Version(ANSWERS_FORMAT_VERSION, "Format version; always 1.", key=TEAM_MARKER), True
         ),
-        "snapshot": Field(
-            IdMap(
+        "members": Field(
+            ListOf(
                 Record(
                     fields={
-                        "label": Field(Text(max_length=200)),
-                        "weight": Field(
-                            Number(minimum=0, maximum=1_000_000, description="Final weight."),
-                            True,
-                        ),
-                        "ratings": Field(_ratings, True),
+                        "name": Field(Text(max_length=200), True),
+                        "answers": Field(_answers, True),
                     }
                 ),
-                what="criterion",
-                description="Each criterion's final weight and ratings, as scored then.",
-            )
+                min_items=2,
+                max_items=MAX_LIST,
+                description="Who answered, and how.",
+            ),
+            True,
         ),
+        **_RECORD_PARTS,
     },
 )
 

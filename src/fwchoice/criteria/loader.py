@@ -42,6 +42,15 @@ class CriteriaSource(NamedTuple):
             return f"{self.label} (from FWCHOICE_CRITERIA)"
         return self.label
 
+    def portable(self) -> str:
+        """How a record names the file: never a path of this machine (a record made
+        with pipx and one made with uv must be the same bytes)."""
+        if self.origin == "built-in":
+            return "fwchoice's built-in criteria"
+        if Path(self.label).is_absolute():
+            return Path(self.label).name
+        return self.label.replace("\\", "/")
+
 
 def content_key(data: bytes) -> str:
     """SHA-256 of a file's bytes. CPython's built-in implementation imports in a

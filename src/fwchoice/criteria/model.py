@@ -138,6 +138,8 @@ class DecisionRules(NamedTuple):
     confidence: tuple[ConfidenceLevel, ...] = ()
     robustness: RobustnessRules | None = None
     """None: the defaults (``decide.robustness.DEFAULTS``)."""
+    review_after: int | None = None
+    """Days after a record's date that it is due for review (None: no review date)."""
 
 
 class Choice(NamedTuple):

@@ -11,7 +11,15 @@ margin: the disagreements worth discussing first.
 from fractions import Fraction
 from typing import Any
 
-from fwchoice.criteria.answers import Answer, Answers, applicable_answers, complete, display
+from fwchoice.criteria.answers import (
+    Answer,
+    AnswerProblem,
+    Answers,
+    applicable_answers,
+    collect,
+    complete,
+    display,
+)
 from fwchoice.criteria.model import Document
 from fwchoice.decide.musthaves import Gap, accepts_add_ons, must_have_features
 from fwchoice.decide.scoring import (
@@ -37,6 +45,31 @@ class Member(NamedTuple):
     """Everything the person answered, also questions that did not apply (None: the
     same as ``answers``). A changed answer can make a follow-up apply: its given
     answer counts then, as a rerun would count it."""
+
+
+def member_name(name: str, taken: set[str]) -> str:
+    base, n = name, 2
+    while name in taken:
+        name, n = f"{base}-{n}", n + 1
+    taken.add(name)
+    return name
+
+
+def members_from(
+    document: Document, entries: list[tuple[str, dict[str, Any], str]]
+) -> list[Member]:
+    """Members from (name, raw answers, where they came from); a teammate who skipped a
+    question is taken at its default."""
+    members: list[Member] = []
+    taken: set[str] = set()
+    for name, raw, where in entries:
+        try:
+            given = collect(document, [("file", raw)])
+        except AnswerProblem as problem:
+            raise AnswerProblem(f"{where}: {problem}") from None
+        answers, _ = complete(document, given, fill_defaults=True)
+        members.append(Member(member_name(name, taken), answers, given))
+    return members
 
 
 def combined_weights(document: Document, members: list[Member]) -> dict[str, Fraction]:

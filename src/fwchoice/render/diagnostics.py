@@ -21,7 +21,7 @@ def as_text(results: Sequence[FileResult]) -> str:
     return "".join(d.format_text() + "\n" for r in results for d in r.diagnostics)
 
 
-def _github_escape(text: str, *, property_value: bool = False) -> str:
+def github_escape(text: str, *, property_value: bool = False) -> str:
     # https://github.com/actions/toolkit/blob/main/packages/core/src/command.ts
     text = visible(text)
     text = text.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
@@ -35,7 +35,7 @@ def as_github(results: Sequence[FileResult]) -> str:
     for result in results:
         for d in result.diagnostics:
             props = ",".join(
-                f"{key}={_github_escape(str(value), property_value=True)}"
+                f"{key}={github_escape(str(value), property_value=True)}"
                 for key, value in (
                     ("file", d.file),
                     ("line", d.span.line),
@@ -45,7 +45,7 @@ def as_github(results: Sequence[FileResult]) -> str:
                     ("title", f"{d.code} ({d.severity})"),
                 )
             )
-            lines.append(f"::{d.severity} {props}::{_github_escape(d.message)}\n")
+            lines.append(f"::{d.severity} {props}::{github_escape(d.message)}\n")
     return "".join(lines)
 
 

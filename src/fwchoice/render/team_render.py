@@ -9,7 +9,7 @@ from rich.table import Table
 from rich.text import Text
 
 from fwchoice.criteria.model import Document
-from fwchoice.render.advice_markdown import advice_markdown
+from fwchoice.render.advice_markdown import RecordMeta, advice_markdown
 from fwchoice.render.advice_view import details, summary
 from fwchoice.render.comparison_markdown import table
 from fwchoice.render.markdown_text import md, md_cell
@@ -79,8 +79,8 @@ def _people(team: dict[str, Any], console: Console, style: TerminalStyle) -> Ren
     return Group(*lines)
 
 
-def team_markdown(team: dict[str, Any], document: Document, *, date: str | None) -> str:
-    record = advice_markdown(team["combined"], document, date=date)
+def team_markdown(team: dict[str, Any], document: Document, meta: RecordMeta) -> str:
+    record = advice_markdown(team["combined"], document, meta)
     labels = {s["option"]: s["label"] for s in team["combined"]["scores"]}
     lines = ["## Team", "", "Each person's answers, scored on their own:", ""]
     lines += table(

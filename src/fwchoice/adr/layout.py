@@ -1,0 +1,152 @@
+"""A record's header as each tool reads it, and the edits that supersede a record.
+
+MADR 4.0 keeps status and date in front matter. adr-tools takes the title from
+line 1 and finds status in a ``## Status`` section, so its records have no front
+matter; log4brains reads ``- Status:`` and ``- Date:`` bullets between the title
+and the first ``##`` heading, and renders front matter as text. A record is
+written for the tool that keeps its folder.
+"""
+
+from __future__ import annotations
+
+import re
+
+from fwchoice.adr.folder import Layout
+from fwchoice.record import NamedTuple
+
+
+class Header(NamedTuple):
+    layout: Layout
+    title: str
+    status: str
+    """'proposed' or 'accepted', lower case (each layout writes its own case)."""
+    date: str | None = None
+    deciders: tuple[str, ...] = ()
+    consulted: tuple[str, ...] = ()
+    informed: tuple[str, ...] = ()
+    number: int | None = None
+    """adr-tools' record number, shown in its title line ("# 2. Use Django")."""
+
+
+class Link(NamedTuple):
+    """A link between records: ``Supersedes [title](file)``."""
+
+    kind: str
+    title: str
+    file: str
+
+    def line(self) -> str:
+        return f"{self.kind} [{self.title}]({self.file})"
+
+
+def _yaml_text(value: str) -> str:
+    """A front-matter value: plain when YAML reads it back as the same text."""
+    if re.fullmatch(r"[A-Za-z0-9][A-Za-z0-9 .,'()+-]*", value) and value.lower() not in (
+        "yes", "no", "on", "off", "true", "false", "null",
+    ):  # fmt: skip
+        return value
+    return '"' + value.replace("\\", "\\\\").replace('"', '\\"') + '"'
+
+
+def header_lines(header: Header, title_line: str, supersedes: Link | None = None) -> list[str]:
+    """Everything above ``## Context and Problem Statement``; ``title_line`` is the
+    escaped title as Markdown shows it."""
+    names = {
+        "decision-makers": header.deciders,
+        "consulted": header.consulted,
+        "informed": header.informed,
+    }
+    if header.layout == "adr-tools":
+        number = f"{header.number}. " if header.number is not None else ""
+        lines = [f"# {number}{title_line}", ""]
+        if header.date:
+            lines += [f"Date: {header.date}", ""]
+        for key, people in names.items():
+            if people:
+                lines += [f"{key.capitalize()}: {', '.join(people)}", ""]
+        # Exactly "## Status", the status alone on its line, another "##" after:
+        # what `adr new -s` needs to mark this record superseded.
+        lines += ["## Status", "", header.status.capitalize(), ""]
+        if supersedes:
+            lines += [supersedes.line(), ""]
+        return lines
+    if header.layout == "log4brains":
+        lines = [f"# {title_line}", "", f"- Status: {header.status}"]
+        if header.date:
+            lines.append(f"- Date: {header.date}")
+        if header.deciders:
+            lines.append(f"- Deciders: {', '.join(header.deciders)}")
+        return [*lines, ""]
+    lines = ["---", f"status: {header.status}"]
+    if header.date:
+        lines.append(f"date: {header.date}")
+    for key, people in names.items():
+        if people:
+            lines.append(f"{key}: {_yaml_text(', '.join(people))}")
+    return [*lines, "---", "", f"# {title_line}", ""]
+
+
+def record_title(text: str, layout: Layout) -> str:
+    """How links name a record: adr-tools' title (line 1 without '# '), or the H1."""
+    for line in text.splitlines():
+        if line.startswith("# "):
+            return line[2:].strip()
+    return ""
+
+
+def supersede(text: str, by: Link) -> str:
+    """The record ``text`` marked superseded by the record ``by`` names, in whichever
+    place its layout keeps status: front matter, a ``## Status`` section (as
+    ``adr new -s`` edits it) or log4brains' ``- Status:`` bullet."""
+    lines = text.split("\n")
+    if lines and lines[0] == "---":
+        end = next((i for i in range(1, len(lines)) if lines[i] == "---"), None)
+        if end is not None:
+            status = f'status: "superseded by {by.file[:-3]}"'
+            for i in range(1, end):
+                if lines[i].startswith("status:"):
+                    lines[i] = status
+                    break
+            else:
+                lines.insert(1, status)
+                end += 1
+            # The link itself, where a reader looks: under the title.
+            return "\n".join(_after_title(lines, f"{by.line()}."))
+    if "## Status" in lines:
+        return "\n".join(_adr_tools_superseded(lines, by))
+    for i, line in enumerate(lines):
+        if re.match(r"^[-*]\s*Status\s*:", line, re.IGNORECASE):
+            stem = by.file[:-3]
+            # log4brains follows the link's text, which must be the record's slug.
+            lines[i] = f"- Status: superseded by [{stem}]({by.file})"
+            return "\n".join(lines)
+    return "\n".join(_after_title(lines, f"{by.line()}."))
+
+
+def _adr_tools_superseded(lines: list[str], by: Link) -> list[str]:
+    """As adr-tools' ``_adr_remove_status`` and ``_adr_add_link`` edit it: the status
+    word goes, and the link goes in just before the next heading."""
+    out: list[str] = []
+    in_status = False
+    added = False
+    for line in lines:
+        if line.startswith("##"):
+            if in_status and not added:
+                out += [by.line(), ""]
+                added = True
+            in_status = line == "## Status"
+        if in_status and line in ("Accepted", "Proposed", "accepted", "proposed"):
+            continue
+        if in_status and not line.strip() and out and not out[-1].strip():
+            continue  # one blank line between paragraphs, as adr-tools leaves it
+        out.append(line)
+    if in_status and not added:
+        out += [by.line(), ""]
+    return out
+
+
+def _after_title(lines: list[str], paragraph: str) -> list[str]:
+    for i, line in enumerate(lines):
+        if line.startswith("# "):
+            return [*lines[: i + 1], "", paragraph, *lines[i + 1 :]]
+    return [paragraph, "", *lines]

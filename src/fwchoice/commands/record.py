@@ -1,0 +1,157 @@
+"""Decision records on disk: ``--adr-dir``, ``--supersedes``, people, status and dates.
+
+Works out where a record goes in an ADR folder (its scheme and layout), what its
+header says, which older record it supersedes and how that record is edited,
+and adds both files to the run's output plan, so they are written together,
+atomically, and only if the run succeeds.
+"""
+
+from __future__ import annotations
+
+import datetime
+from pathlib import Path
+from typing import Any, Literal
+
+from fwchoice.adr.folder import Folder, find, inspect, next_name
+from fwchoice.adr.layout import Header, Link, record_title, supersede
+from fwchoice.errors import UsageError
+from fwchoice.outputs import OutputPlan
+from fwchoice.record import NamedTuple
+from fwchoice.sanitize import quote
+
+Status = Literal["proposed", "accepted"]
+
+
+class RecordOptions(NamedTuple):
+    """The flags that shape a decision record."""
+
+    adr_dir: str | None = None
+    status: Status = "proposed"
+    deciders: tuple[str, ...] = ()
+    consulted: tuple[str, ...] = ()
+    informed: tuple[str, ...] = ()
+    supersedes: str | None = None
+    review_by: str | None = None
+
+
+class PlannedRecord(NamedTuple):
+    path: str | None
+    """Where --adr-dir puts the record (None: no folder given)."""
+    header: Header
+    supersedes: Link | None
+    review_by: str | None
+    old: tuple[str, str] | None
+    """The superseded record's path and its text once marked superseded."""
+
+
+def today() -> str:
+    return datetime.date.today().isoformat()
+
+
+def plan_record(
+    options: RecordOptions,
+    *,
+    title: str,
+    date: str | None,
+    review_after: int | None,
+    deciders: tuple[str, ...] = (),
+) -> PlannedRecord:
+    """Where the record goes and what its header says. A record filed into a folder
+    gets a date (today unless --date); a review date comes from --review-by, or from
+    the criteria file's ``decision.review_after`` days."""
+    people = options.deciders or deciders
+    if options.adr_dir is None:
+        if options.supersedes is not None:
+            raise UsageError("--supersedes needs --adr-dir: the folder that holds record N")
+        header = Header("madr", title, options.status, date, people, options.consulted,
+                        options.informed)  # fmt: skip
+        return PlannedRecord(None, header, None, _review_by(options, date, review_after), None)
+    folder = inspect(Path(options.adr_dir))
+    date = date or today()
+    name = next_name(folder, title, date)
+    number = int(name[:4]) if folder.layout == "adr-tools" else None
+    header = Header(folder.layout, title, options.status, date, people, options.consulted,
+                    options.informed, number)  # fmt: skip
+    path = str(Path(options.adr_dir) / name)
+    link, old = None, None
+    if options.supersedes is not None:
+        link, old = _superseding(folder, options.supersedes, name, header)
+    return PlannedRecord(path, header, link, _review_by(options, date, review_after), old)
+
+
+def check_folder(options: RecordOptions) -> None:
+    """Before any question: the folder can hold records, and --supersedes names one."""
+    path = Path(options.adr_dir or ".")
+    if path.exists() and not path.is_dir():
+        raise UsageError(f"--adr-dir {quote(str(path))} is not a folder")
+    if options.supersedes is not None and find(inspect(path), options.supersedes) is None:
+        raise UsageError(
+            f"--supersedes: no record {quote(options.supersedes)} in {quote(str(path))}; give "
+            "its number (e.g. 2) or file name"
+        )
+
+
+def add_to_plan(plan: OutputPlan, record: PlannedRecord) -> None:
+    # A new record never replaces a file; the superseded one is meant to change.
+    plan.add(record.path, "--adr-dir", force=False, make_parents=True)
+    if record.old is not None:
+        plan.add(record.old[0], "--supersedes", force=True)
+
+
+def contents(record: PlannedRecord, text: str) -> dict[str, str]:
+    files = {record.path: text} if record.path else {}
+    if record.old is not None:
+        files[record.old[0]] = record.old[1]
+    return files
+
+
+def _superseding(
+    folder: Folder, reference: str, new_name: str, header: Header
+) -> tuple[Link, tuple[str, str]]:
+    target = find(folder, reference)
+    if target is None:
+        raise UsageError(
+            f"--supersedes: no record {quote(reference)} in {quote(str(folder.path))}; give "
+            "its number (e.g. 2) or file name"
+        )
+    text = _read(target)
+    new_title = f"{header.number}. {header.title}" if header.number is not None else header.title
+    by = Link("Superseded by", new_name[:-3] if folder.layout == "log4brains" else new_title,
+              new_name)  # fmt: skip
+    old_title = record_title(text, folder.layout)
+    link = Link(
+        "Supersedes",
+        target.stem if folder.layout == "log4brains" else old_title,
+        target.name,
+    )
+    return link, (str(target), supersede(text, by))
+
+
+def _read(path: Path) -> str:
+    from fwchoice.criteria.loader import read_bounded
+
+    data = read_bounded(path, str(path), "decision record")
+    if not isinstance(data, bytes):
+        raise UsageError(data.format_text())
+    try:
+        return data.decode("utf-8")
+    except UnicodeDecodeError:
+        raise UsageError(f"decision record {quote(str(path))} is not UTF-8 text") from None
+
+
+def _review_by(options: RecordOptions, date: str | None, review_after: int | None) -> str | None:
+    if options.review_by:
+        return options.review_by
+    if review_after is None:
+        return None
+    start = datetime.date.fromisoformat(date) if date else datetime.date.today()
+    return (start + datetime.timedelta(days=review_after)).isoformat()
+
+
+def record_yaml(record: dict[str, Any]) -> str:
+    """A saved answers (or team) record as YAML, labels through the output gate."""
+    import yaml
+
+    from fwchoice.sanitize import visible_data
+
+    return yaml.safe_dump(visible_data(record), sort_keys=False, allow_unicode=True, width=100)

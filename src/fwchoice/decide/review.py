@@ -1,0 +1,142 @@
+"""Reviewing decision records: does each still recommend what it recorded?
+
+Each fwchoice record embeds its answers (a team record, each member's), the
+criteria file's hash and the verdict it reached. A review scores those answers
+again against the current criteria file, exactly as ``advise`` would (a
+question added since takes its default), and says per record: ``unchanged``,
+``moved`` (the same option first, by a different margin; the criteria changes
+that moved it are named), ``changed`` (another option comes first), or
+``broken`` (its answers no longer fit the criteria file); and whether its review
+date has passed. Superseded records are skipped: they are history.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Any, Literal
+
+from fwchoice.criteria.answers import AnswerProblem, collect, complete
+from fwchoice.criteria.fileformat import TEAM_MARKER
+from fwchoice.criteria.model import Document
+from fwchoice.decide.evidence import rated_by
+from fwchoice.decide.replay import compare
+from fwchoice.decide.scoring import evaluate
+from fwchoice.decide.team import combined_evaluation, members_from
+from fwchoice.record import NamedTuple
+
+State = Literal["unchanged", "moved", "changed", "broken", "superseded"]
+MOVED = 0.05
+"""A margin that moved by less than this (half the 0.1 a report shows) has not moved."""
+_SUPERSEDED = re.compile(
+    r'^(?:status:\s*"?superseded|[-*]\s*Status:\s*superseded|Superseded by )',
+    re.IGNORECASE | re.MULTILINE,
+)
+
+
+class Reviewed(NamedTuple):
+    path: str
+    state: State
+    overdue: bool
+    review_by: str | None
+    replay: dict[str, Any] | None
+    """Then against now (``decide.replay.compare``); None when it could not be scored."""
+    problem: str = ""
+
+
+def is_superseded(text: str) -> bool:
+    """Whether the record says another one replaced it (front matter, adr-tools'
+    Status section or log4brains' bullet)."""
+    head = text.split("\n## Context", 1)[0]
+    return bool(_SUPERSEDED.search(head))
+
+
+def review_record(
+    path: str,
+    text: str,
+    saved: dict[str, Any],
+    document: Document,
+    sha256: str,
+    today: str,
+) -> Reviewed:
+    review_by = saved.get("review_by")
+    overdue = bool(review_by) and str(review_by) < today
+    if is_superseded(text):
+        return Reviewed(path, "superseded", False, review_by, None)
+    scored = rated_by(document, saved.get("ratings", "source"))
+    try:
+        if TEAM_MARKER in saved:
+            members = members_from(
+                document,
+                [(m["name"], m["answers"], f"member {m['name']!r}") for m in saved["members"]],
+            )
+            evaluation = combined_evaluation(scored, members)
+        else:
+            given = collect(document, [("file", saved["answers"])])
+            resolved, _ = complete(document, given, fill_defaults=True)
+            evaluation = evaluate(scored, resolved)
+    except AnswerProblem as problem:
+        return Reviewed(path, "broken", overdue, review_by, None, str(problem))
+    replay = compare(saved, scored, evaluation, sha256)
+    then, now = replay["then"], replay["now"]
+    if then["winner"] != now["winner"]:
+        state: State = "changed"
+    elif abs(float(then["margin"] or 0) - float(now["margin"])) >= MOVED:
+        state = "moved"
+    else:
+        state = "unchanged"
+    return Reviewed(path, state, overdue, review_by, replay)
+
+
+def fails(reviewed: Reviewed, fail_on: set[str]) -> bool:
+    """Whether this record fails the review under ``--fail-on``."""
+    if "never" in fail_on:
+        return False
+    if reviewed.state == "broken":
+        return True
+    if reviewed.overdue and "overdue" in fail_on:
+        return True
+    if reviewed.state == "changed" and fail_on & {"changed", "moved"}:
+        return True
+    return reviewed.state == "moved" and "moved" in fail_on
+
+
+def review_data(
+    results: list[Reviewed],
+    skipped: list[str],
+    *,
+    criteria_file: dict[str, Any],
+    today: str,
+    fail_on: set[str],
+) -> dict[str, Any]:
+    return {
+        "format": "fwchoice.review",
+        "format_version": 1,
+        "criteria_file": criteria_file,
+        "today": today,
+        "fail_on": sorted(fail_on),
+        "records": [
+            {
+                "path": r.path,
+                "state": r.state,
+                "overdue": r.overdue,
+                "review_by": r.review_by,
+                "fails": fails(r, fail_on),
+                "problem": r.problem,
+                "then": _side(r.replay["then"]) if r.replay else None,
+                "now": _side(r.replay["now"]) if r.replay else None,
+                "moved_by": r.replay["moved_by"] if r.replay else [],
+            }
+            for r in results
+        ],
+        "skipped": skipped,
+        "failed": any(fails(r, fail_on) for r in results),
+    }
+
+
+def _side(side: dict[str, Any]) -> dict[str, Any]:
+    return {
+        "winner": side["winner"],
+        "winner_label": side["winner_label"],
+        "kind": side["kind"],
+        "margin": side["margin"],
+    }
