@@ -362,3 +362,21 @@ def test_the_real_adr_tools_reads_and_supersedes_fwchoice_records(cli, in_tmp: P
         cli("review", "doc/adr", "--criteria", str(SHIPPED), "--format", "json").stdout
     )
     assert [r["state"] for r in data["records"]] == ["superseded"]
+
+
+@pytest.mark.parametrize("seed", ["2", "3"])
+def test_the_same_team_gives_the_same_bytes_in_every_process(in_tmp: Path, seed: str) -> None:
+    # Sets iterate in an order that changes with the hash seed; nothing shown may.
+    (in_tmp / "a.yaml").write_text("app_kind: ml\nsecurity: [permissions, caching]\nadd_ons: no\n")
+    (in_tmp / "b.yaml").write_text("app_kind: content\nsecurity: [admin, accounts]\nadd_ons: no\n")
+    script = Path(sys.executable).parent / "fwchoice"
+    outputs = []
+    for hash_seed in ("1", seed):
+        env = {**os.environ, "PYTHONHASHSEED": hash_seed, "FWCHOICE_CRITERIA": str(SHIPPED)}
+        run = subprocess.run(
+            [str(script), "advise", "--answers", "a.yaml", "--answers", "b.yaml", "--format",
+             "markdown", "--date", DATE],
+            capture_output=True, text=True, env=env, cwd=in_tmp, check=True,
+        )  # fmt: skip
+        outputs.append(run.stdout)
+    assert outputs[0] == outputs[1]

@@ -40,7 +40,7 @@ class PlainPrompter:
             if (multiple and choice.checked) or (not multiple and choice.value == spec.default):
                 marks.append("selected" if multiple else "default")
             suffix = f" ({', '.join(marks)})" if marks else ""
-            self._say(f"  {i}. {visible(choice.title)}{suffix}")
+            self._say(f"  {i}. {visible(_label(choice))}{suffix}")
         self._say("  0. Not sure")
         if multiple:
             how = (
@@ -88,6 +88,7 @@ class PlainPrompter:
                 return True
             if reply in ("n", "no"):
                 return False
+            self._say(f"Not an answer: {reply!r}. Type y to see the result now, or n to go on.")
 
     # --- lines in, lines out ----------------------------------------------------------
 
@@ -101,8 +102,13 @@ class PlainPrompter:
         stream = self._output or sys.stdout
         stream.write("> ")
         stream.flush()
-        line = (self._input or sys.stdin).readline()
-        if not line:  # end of input: like Ctrl-D at an arrow-key prompt
+        try:
+            line = (self._input or sys.stdin).readline()
+        except KeyboardInterrupt:
+            stream.write("\n")  # so "Aborted." starts a line of its own
+            raise
+        if not line:  # end of input (Ctrl-D): abort, as at an arrow-key prompt
+            stream.write("\n")
             raise KeyboardInterrupt
         return " ".join(line.split())
 
@@ -110,7 +116,7 @@ class PlainPrompter:
         self._say(visible(spec.help) or "No help for this question.")
         for i, choice in enumerate(choices, 1):
             if choice.description:
-                self._say(f"  {i}. {visible(choice.title)}: {visible(choice.description)}")
+                self._say(f"  {i}. {visible(_label(choice))}: {visible(choice.description)}")
         self._say("  0. Not sure: scored over every answer above.")
 
 
@@ -134,17 +140,30 @@ def _parse(reply: str, spec: PromptSpec, choices: list[PromptChoice]) -> str | l
     if multiple and folded in NONE_WORDS:
         return []
     parts = [p.strip() for p in reply.split(",")] if multiple else [reply]
+    if multiple and len(parts) > 1 and any(p.casefold() in NOT_SURE_WORDS for p in parts):
+        return _Problem("0 (not sure) goes alone: type 0 by itself, or the numbers that apply.")
+    if not multiple and "," in reply and _choice(reply, choices) is None:
+        return _Problem(
+            f"This question takes one answer: type one number from 1 to {len(choices)}."
+        )
     picked: list[str] = []
-    for part in parts:
-        found = _choice(part, choices)
-        if found is None:
+    start = 0
+    while start < len(parts):
+        # A label may hold commas ("User accounts, login and sessions"): the longest
+        # run of parts that names a choice is taken first.
+        for end in range(len(parts), start, -1):
+            found = _choice(", ".join(parts[start:end]), choices)
+            if found is not None:
+                break
+        else:
             return _Problem(
-                f"Not a choice: {part!r}. Type a number from 1 to {len(choices)}"
+                f"Not a choice: {parts[start]!r}. Type a number from 1 to {len(choices)}"
                 + (", separated by commas" if multiple else "")
                 + ", or 0 for not sure."
             )
         if found not in picked:
             picked.append(found)
+        start = end
     if multiple:
         return [c.value for c in choices if c.value in picked]
     return picked[0]
@@ -152,6 +171,13 @@ def _parse(reply: str, spec: PromptSpec, choices: list[PromptChoice]) -> str | l
 
 SHORT_WORDS = {"y": "yes", "n": "no"}
 """y and n for a yes/no question, as any terminal prompt accepts them."""
+
+
+def _label(choice: PromptChoice) -> str:
+    """A choice's label: a scale point's title is '3 · important', and its number is
+    already the one the user types."""
+    prefix = f"{choice.value} · "
+    return choice.title[len(prefix) :] if choice.title.startswith(prefix) else choice.title
 
 
 def _choice(text: str, choices: list[PromptChoice]) -> str | None:
@@ -162,6 +188,7 @@ def _choice(text: str, choices: list[PromptChoice]) -> str | None:
         SHORT_WORDS.get(folded, folded) if {c.value for c in choices} == {"yes", "no"} else folded
     )
     for choice in choices:
-        if folded in (choice.value.casefold(), " ".join(choice.title.split()).casefold()):
+        names = (choice.value, choice.title, _label(choice))
+        if folded in (" ".join(n.split()).casefold() for n in names):
             return choice.value
     return None

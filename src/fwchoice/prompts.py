@@ -48,7 +48,15 @@ def _readable_layout(kind: str) -> Iterator[None]:
                 picked = [" ".join(str(c.title).split()) for c in ic.get_selected_values()]
                 echo = ", ".join(picked) if picked else "none"
                 result = [(style, echo if style == "class:answer" else t) for style, t in result]
-            return _wrapped(result, _columns())
+            # The echoed answer is a title we broke for the list: join it again, so it
+            # wraps with the question line.
+            result = [
+                (style, " ".join(t.split()) if style == "class:answer" else t)
+                for style, t in result
+            ]
+            # One column to spare: a line exactly as wide as the terminal makes
+            # prompt_toolkit wrap one character early and lose it at the edge.
+            return _wrapped(result, _columns() - 1)
 
         built = original(ic, tokens, **kw)
         for window in built.find_all_windows():

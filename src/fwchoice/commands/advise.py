@@ -199,7 +199,9 @@ def not_applied(document: Document, qid: str, answer: Answer, answers: Answers) 
         other = document.questions[unmet.question]
         wanted = " or ".join(f'"{other.choices[c].label}"' for c in unmet.allowed)
         now = f', not "{display(other, unmet.answer)}"' if unmet.answer else " (it is not answered)"
-        reasons.append(f'"{other.text}" is {wanted}{now}')
+        # A multiple-choice answer meets a condition when it includes any listed choice.
+        verb = "includes any of" if other.multiple else "is"
+        reasons.append(f'"{other.text}" {verb} {wanted}{now}')
     value = raw_value(question, answer)
     shown = ",".join(value) if isinstance(value, list) else value
     return (
@@ -272,6 +274,11 @@ def plan_outputs(out: AdviceOutput, loaded: LoadedCriteria, answers_files: list[
     """Check every file the run will write before any question is asked."""
     check_date(out.date)
     check_date(out.record.review_by, flag="--review-by")
+    if out.date and out.format != "markdown" and out.record.adr_dir is None:
+        console.warning_line(
+            "--date dates the decision record, which --format markdown prints and --adr-dir "
+            "files; it has no effect here"
+        )
     if out.record.adr_dir is not None:
         from fwchoice.commands.record import check_folder
 

@@ -51,8 +51,9 @@ def print_rich(
         with terminal.capture() as last:
             terminal.print(Group(*closing(terminal, style)), crop=False)
         text += last.get()
-    if not terminal.is_terminal:
-        # Tables pad every line to the full width; a file or pipe gets no trailing blanks.
+    if not terminal.is_terminal or style.accessible:
+        # Tables pad every line to the full width; a file, a pipe or a screen reader
+        # (which would read the blanks out) gets no trailing blanks.
         text = "".join(line.rstrip() + "\n" for line in text.splitlines())
     console.write(text)
 

@@ -111,9 +111,10 @@ def _yes_no(question: Question, raw: object) -> str:
             return "yes"
         if word in _FALSE_WORDS:
             return "no"
+    hint = did_you_mean(raw, ["yes", "no", UNSURE]) if isinstance(raw, str) else ""
     raise AnswerProblem(
-        f"{quote(raw)} is not an answer to yes/no question {quote(question.id)}; "
-        f"use yes, no, or {UNSURE}"
+        f"{quote(raw)} is not an answer to yes/no question {quote(question.id)}"
+        + then(hint, f"use yes, no, or {UNSURE}")
     )
 
 
@@ -130,9 +131,11 @@ def _scale(question: Question, raw: object) -> str:
                     return choice.id
     if isinstance(raw, int) and not isinstance(raw, bool) and str(raw) in question.choices:
         return str(raw)
+    labels = [c.label for c in question.choices.values()]
+    hint = did_you_mean(raw, labels) if isinstance(raw, str) else ""
     raise AnswerProblem(
-        f"{quote(raw)} is not a point on the scale of question {quote(question.id)}; "
-        f"{accepted_values(question)}"
+        f"{quote(raw)} is not a point on the scale of question {quote(question.id)}"
+        + then(hint, accepted_values(question))
     )
 
 

@@ -122,7 +122,8 @@ def read_bounded(path: Path, label: str, what: str = "criteria file") -> bytes |
         info = os.fstat(fd)
         if not stat.S_ISREG(info.st_mode):
             raise UsageError(
-                f"{what} {shown} is {describe(info.st_mode)}, not a file; give the path of a {what}"
+                f"{what} {shown} is {describe(info.st_mode)}, not a file; give the path of "
+                f"{'an' if what[0] in 'aeiou' else 'a'} {what}"
             )
         if info.st_size > MAX_BYTES:
             data = b""

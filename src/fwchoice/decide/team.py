@@ -84,7 +84,8 @@ def team_gaps(document: Document, members: list[Member]) -> list[Gap]:
     """The team's must-haves: anyone's must-have counts, and an add-on may fill a gap
     only when everyone who named a must-have accepts add-ons."""
     counted = [applicable_answers(document, m.answers) for m in members]
-    wanted = {f for c in counted for f in must_have_features(document, c)}
+    # A list in file order, not a set: the same team gives the same bytes every run.
+    wanted = list(dict.fromkeys(f for c in counted for f in must_have_features(document, c)))
     if not wanted:
         return []
     askers = [c for c in counted if must_have_features(document, c)]
@@ -170,11 +171,17 @@ def agenda(document: Document, members: list[Member]) -> list[dict[str, Any]]:
             continue
         margins = []
         winners = set()
+        exclusions: list[frozenset[str]] = []
         for alternative in distinct:
             aligned = [_aligned(document, m, qid, alternative) for m in members]
             ranking, _ = combined_ranking(document, aligned)
             margins.append(_leader_margin(document, ranking, leader))
             winners.add(ranking.winner)
+            exclusions.append(ranking.excluded)
+        # Options excluded under some of the answers and not others: this question
+        # decides whether they may come first at all, whatever it does to the margin.
+        decides = [o for o in document.options if any(o in e for e in exclusions)
+                   and not all(o in e for e in exclusions)]  # fmt: skip
         items.append(
             {
                 "question": qid,
@@ -185,6 +192,7 @@ def agenda(document: Document, members: list[Member]) -> list[dict[str, Any]]:
                 ],
                 "swing": round(float(max(margins) - min(margins)), 2),
                 "can_change_winner": len(winners) > 1,
+                "decides_exclusion": decides,
             }
         )
     items.sort(key=lambda item: -float(item["swing"]))

@@ -191,6 +191,16 @@ def details(advice: dict[str, Any], console: Console, style: TerminalStyle) -> l
         parts += _bullets(
             style, "Caveats", [words.caveat_sentence(advice, c) for c in advice["caveats"]]
         )
+    # Every reason in full: the summary may have left some out to fit its screen.
+    reasons = [
+        words.reason_sentence(advice, r, for_winner=True, full=True) for r in advice["reasons"]
+    ]
+    parts += _bullets(style, words.why_heading(advice, for_winner=True), reasons)
+    counter = [
+        words.reason_sentence(advice, r, for_winner=False, full=True)
+        for r in advice["counter_reasons"]
+    ]
+    parts += _bullets(style, words.why_heading(advice, for_winner=False), counter)
     changed = [row for row in advice["weights"] if row["changes"]]
     parts += _bullets(style, "How the weights were reached", [words.weighed_by(r) for r in changed])
     parts += _thresholds(advice, style)

@@ -18,6 +18,7 @@ def questions_text(data: dict[str, Any]) -> str:
         "several choices, a comma-separated list (or none); unsure for not sure.",
         "",
     ]
+    kinds = {q["id"]: q["type"] for q in data["questions"]}
     for question in data["questions"]:
         kind = TYPE_WORDS.get(question["type"], question["type"])
         default = question["default"]
@@ -26,7 +27,12 @@ def questions_text(data: dict[str, Any]) -> str:
         shown = "no default" if default is None else f"default {default}"
         lines.append(f"{question['id']}: {visible(question['text'])} ({kind}; {shown})")
         if question["when"]:
-            parts = [f"{c['question']} is {' or '.join(c['answers'])}" for c in question["when"]]
+            parts = [
+                f"{c['question']} "
+                + ("includes any of " if kinds.get(c["question"]) == "multiple" else "is ")
+                + " or ".join(c["answers"])
+                for c in question["when"]
+            ]
             lines.append(f"  asked only when {' and '.join(parts)}")
         width = max(len("unsure"), *(len(c["id"]) for c in question["choices"]))
         for choice in question["choices"]:

@@ -33,11 +33,7 @@ def team_renderables(
     for i, item in enumerate(team["agenda"], start=1):
         body = Text()
         body.append_text(data(item["text"], "bold"))
-        body.append(
-            f"  (moves the combined margin by up to {item['swing']:.1f} points"
-            + ("; can change the winner)" if item["can_change_winner"] else ")"),
-            style="dim",
-        )
+        body.append(f"  ({_agenda_effect(team, item)})", style="dim")
         for answer in item["answers"]:
             body.append("\n")
             body.append_text(data(f"{answer['member']}: {answer['display']}"))
@@ -45,6 +41,18 @@ def team_renderables(
     parts += details(combined, console, style)
     parts += [Text(""), data(f"Criteria: {team['criteria_file']['described_as']}", "dim")]
     return parts
+
+
+def _agenda_effect(team: dict[str, Any], item: dict[str, Any]) -> str:
+    """'moves the combined margin by up to 12.1 points; can change the winner'."""
+    parts = [f"moves the combined margin by up to {item['swing']:.1f} points"]
+    if item["can_change_winner"]:
+        parts.append("can change the winner")
+    if item["decides_exclusion"]:
+        labels = {s["option"]: s["label"] for s in team["combined"]["scores"]}
+        excluded = " and ".join(labels[o] for o in item["decides_exclusion"])
+        parts.append(f"decides whether {excluded} is excluded")
+    return "; ".join(parts)
 
 
 def _people(team: dict[str, Any], console: Console, style: TerminalStyle) -> RenderableType:
@@ -107,6 +115,10 @@ def team_markdown(team: dict[str, Any], document: Document, meta: RecordMeta) ->
     for i, item in enumerate(team["agenda"], start=1):
         who = "; ".join(f"{md(a['member'])}: {md(a['display'])}" for a in item["answers"])
         change = " It can change the winner." if item["can_change_winner"] else ""
+        labels = {s["option"]: s["label"] for s in team["combined"]["scores"]}
+        if item["decides_exclusion"]:
+            excluded = " and ".join(labels[o] for o in item["decides_exclusion"])
+            change += f" It decides whether {md(excluded)} is excluded."
         lines.append(
             f"{i}. **{md(item['text'])}** ({who}). Moves the combined margin by up "
             f"to {item['swing']:.1f} points.{change}"
