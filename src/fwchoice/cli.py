@@ -211,6 +211,16 @@ def lint(
         str | None,
         typer.Option("--explain", metavar="CODE", help="Explain a diagnostic code and exit."),
     ] = None,
+    max_age: Annotated[
+        int,
+        typer.Option(
+            "--max-age", metavar="DAYS", help="Warn about notes checked longer ago than this."
+        ),
+    ] = 365,
+    today: Annotated[
+        str | None,
+        typer.Option("--today", metavar="YYYY-MM-DD", help="The date note ages are counted from."),
+    ] = None,
     criteria: CriteriaOption = None,
 ) -> None:
     """Check criteria files: every problem, located by line and column.
@@ -228,6 +238,8 @@ def lint(
             output_format=output_format.value,
             strict=strict,
             quiet=quiet,
+            max_age=max_age,
+            today=today,
         )
     )
 

@@ -284,6 +284,14 @@ _ALL = [
         "Two notes of one criterion give an option different evidence ratings; the "
         "evidence view of the matrix needs one value per option.",
     ),
+    Code(
+        "FWC216",
+        "warning",
+        "stale note",
+        "A note whose sources were last checked longer ago than `--max-age` days (365 by "
+        "default, counted from `--today`), or that does not say when (`checked: "
+        "YYYY-MM-DD`): the facts it carries may have moved since.",
+    ),
     # --- questionnaire ---------------------------------------------------------
     Code(
         "FWC301",

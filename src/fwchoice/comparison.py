@@ -37,6 +37,8 @@ def note_data(note: Note) -> dict[str, Any]:
     }
     if note.evidence_ratings:
         data["evidence_ratings"] = dict(note.evidence_ratings)
+    if note.checked:
+        data["checked"] = note.checked
     return data
 
 

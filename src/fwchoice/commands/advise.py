@@ -30,6 +30,7 @@ from fwchoice.criteria.answers import (
 from fwchoice.criteria.answersfile import read_answers_file
 from fwchoice.criteria.loader import LoadedCriteria, load_criteria, resolve_source
 from fwchoice.criteria.model import Document
+from fwchoice.dates import check_date
 from fwchoice.errors import EXIT_OK, Aborted, UsageError
 from fwchoice.hints import did_you_mean, then
 from fwchoice.outputs import OutputPlan
@@ -249,25 +250,6 @@ def saved_answers(record: dict[str, Any]) -> str:
 
     header = "# fwchoice answers: replay with `fwchoice advise --answers THIS_FILE`\n"
     return header + record_yaml(record)
-
-
-def check_date(date: str | None, *, flag: str = "--date") -> None:
-    """A record's date is a real calendar date written YYYY-MM-DD, nothing else:
-    it goes into the record's front matter, where any other text could add keys."""
-    if date is None:
-        return
-    import datetime
-    import re
-
-    if re.fullmatch(r"[0-9]{4}-[0-9]{2}-[0-9]{2}", date):
-        try:
-            datetime.date.fromisoformat(date)
-            return
-        except ValueError:
-            pass
-    raise UsageError(
-        f"{flag} takes a real date written YYYY-MM-DD, e.g. 2026-11-30; not {quote(date)}"
-    )
 
 
 def plan_outputs(out: AdviceOutput, loaded: LoadedCriteria, answers_files: list[str]) -> OutputPlan:

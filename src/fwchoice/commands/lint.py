@@ -23,7 +23,16 @@ def run(
     output_format: LintFormat,
     strict: bool,
     quiet: bool,
+    max_age: int = 365,
+    today: str | None = None,
 ) -> int:
+    from fwchoice.dates import check_date
+    from fwchoice.lint.registry import Freshness
+
+    check_date(today, flag="--today")
+    if max_age < 0:
+        raise UsageError(f"--max-age takes a number of days, 0 or more; not {max_age}")
+    freshness = Freshness(max_age, today)
     sources = (
         [CriteriaSource(Path(p), p, "argument") for p in paths]
         if paths
@@ -32,7 +41,7 @@ def run(
     results: list[FileResult] = []
     summaries: list[str] = []
     for source in sources:
-        analysis, digest = analyse_source(source, full=True)
+        analysis, digest = analyse_source(source, full=True, freshness=freshness)
         results.append(FileResult(source.label, source.describe(), digest, analysis.diagnostics))
         summaries.append(_summary(source, analysis))
     render = {"text": as_text, "json": as_json, "github": as_github}[output_format]

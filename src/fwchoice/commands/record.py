@@ -14,6 +14,7 @@ from typing import Any, Literal
 
 from fwchoice.adr.folder import Folder, find, inspect, next_name
 from fwchoice.adr.layout import Header, Link, record_title, supersede
+from fwchoice.dates import today
 from fwchoice.errors import UsageError
 from fwchoice.outputs import OutputPlan
 from fwchoice.record import NamedTuple
@@ -42,10 +43,6 @@ class PlannedRecord(NamedTuple):
     review_by: str | None
     old: tuple[str, str] | None
     """The superseded record's path and its text once marked superseded."""
-
-
-def today() -> str:
-    return datetime.date.today().isoformat()
 
 
 def plan_record(

@@ -26,8 +26,8 @@ def run(
     today: str | None,
     quiet: bool,
 ) -> int:
-    from fwchoice.commands.advise import check_date
-    from fwchoice.commands.record import today as local_today
+    from fwchoice.dates import check_date
+    from fwchoice.dates import today as local_today
     from fwchoice.decide.review import Reviewed, review_data, review_record
 
     check_date(today, flag="--today")

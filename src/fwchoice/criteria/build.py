@@ -99,6 +99,7 @@ def _notes(raw: list[dict[str, Any]]) -> tuple[Note, ...]:
                 **n.get("suggested_ratings", {}),
                 **n.get("evidence_ratings", {}),
             },
+            checked=n.get("checked", ""),
         )
         for n in raw
     )

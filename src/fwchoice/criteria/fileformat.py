@@ -144,6 +144,17 @@ _note = Named(
                 ListOf(_source, max_items=MAX_LIST, description="Evidence for the note.")
             ),
             "evidence_ratings": Field(_evidence_ratings),
+            "checked": Field(
+                Text(
+                    max_length=10,
+                    pattern=f"^[0-9]{{4}}-[0-9]{{2}}-[0-9]{{2}}{END}",
+                    pattern_hint="a date is written YYYY-MM-DD",
+                    description=(
+                        "When the note's sources were last checked (YYYY-MM-DD); lint warns "
+                        "when that is longer ago than --max-age days."
+                    ),
+                )
+            ),
             "suggested_ratings": Field(
                 IdMap(
                     _rating,

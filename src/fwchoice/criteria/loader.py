@@ -5,11 +5,13 @@ environment variable; ``./criteria.yaml`` in the current directory; the
 built-in file shipped inside the package. Every command says which it used.
 """
 
+from __future__ import annotations
+
 import os
 import stat
 from collections.abc import Mapping
 from pathlib import Path
-from typing import Literal
+from typing import TYPE_CHECKING, Literal
 
 from fwchoice.criteria.model import Document
 from fwchoice.diagnostics import Diagnostic, Span
@@ -17,6 +19,9 @@ from fwchoice.errors import FwchoiceError, InvalidDocument, UsageError
 from fwchoice.lint.runner import Analysis, analyse
 from fwchoice.pathkind import describe
 from fwchoice.record import NamedTuple
+
+if TYPE_CHECKING:
+    from fwchoice.lint.registry import Freshness
 from fwchoice.sanitize import quote
 
 MAX_BYTES = 4 * 1024 * 1024
@@ -147,12 +152,14 @@ def read_bounded(path: Path, label: str, what: str = "criteria file") -> bytes |
     return data
 
 
-def analyse_source(source: CriteriaSource, *, full: bool) -> tuple[Analysis, str]:
+def analyse_source(
+    source: CriteriaSource, *, full: bool, freshness: Freshness | None = None
+) -> tuple[Analysis, str]:
     """Lint a source; also returns the SHA-256 of its content (empty if unread)."""
     data = read_bounded(source.path, source.label)
     if isinstance(data, Diagnostic):
         return Analysis(source.label, None, [data]), ""
-    return analyse(data, source.label, full=full), content_key(data)
+    return analyse(data, source.label, full=full, freshness=freshness), content_key(data)
 
 
 class LoadedCriteria(NamedTuple):

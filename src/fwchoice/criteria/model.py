@@ -44,6 +44,8 @@ class Note(NamedTuple):
     sources: tuple[SourceRef, ...] = ()
     evidence_ratings: Mapping[str, int] = EMPTY
     """On a criterion's note: ratings the evidence supports where they differ."""
+    checked: str = ""
+    """When its sources were last checked (YYYY-MM-DD), or empty."""
 
 
 class Item(NamedTuple):

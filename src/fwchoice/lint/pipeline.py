@@ -14,8 +14,8 @@ from fwchoice.criteria.model import Document
 from fwchoice.criteria.schema import INVALID, type_name
 from fwchoice.criteria.yamlfile import YamlProblem, decode, parse
 from fwchoice.diagnostics import Diagnostic
-from fwchoice.lint import questionnaire, references  # noqa: F401 - registers checks
-from fwchoice.lint.registry import CHECKS, CheckContext
+from fwchoice.lint import notes, questionnaire, references  # noqa: F401 - registers checks
+from fwchoice.lint.registry import CHECKS, CheckContext, Freshness
 from fwchoice.record import NamedTuple
 
 
@@ -24,7 +24,9 @@ class Outcome(NamedTuple):
     diagnostics: list[Diagnostic]
 
 
-def run_pipeline(raw: bytes, file: str, *, full: bool) -> Outcome:
+def run_pipeline(
+    raw: bytes, file: str, *, full: bool, freshness: Freshness | None = None
+) -> Outcome:
     """Analyse a file. ``full`` is lint's analysis: every check, scenarios and
     warnings included; without it, only what decides whether the file can be used."""
     try:
@@ -56,7 +58,7 @@ def run_pipeline(raw: bytes, file: str, *, full: bool) -> Outcome:
             # The scenario check (and the scorer it needs) is imported only for
             # lint: loading a file for matrix or advise does not pay for it.
             from fwchoice.lint import scenarios  # noqa: F401 - registers its check
-        context = CheckContext(document, parsed.data, collector, text)
+        context = CheckContext(document, parsed.data, collector, text, freshness or Freshness())
         for registered in CHECKS:
             if full or not registered.lint_only:
                 registered.function(context)

@@ -18,6 +18,14 @@ class Reporter(Protocol):
         """Record a diagnostic at ``path``: at its key or its value (default: by code)."""
 
 
+class Freshness(NamedTuple):
+    """How old a note's ``checked`` date may be (``lint --max-age``, ``--today``)."""
+
+    max_age: int = 365
+    today: str | None = None
+    """YYYY-MM-DD; None: the local date."""
+
+
 class CheckContext(NamedTuple):
     document: Document
     data: Any
@@ -25,6 +33,7 @@ class CheckContext(NamedTuple):
     reporter: Reporter
     source_text: str = ""
     """The file's text, for checks that can rule a problem out without walking the data."""
+    freshness: Freshness = Freshness()
 
     def report(self, code: str, path: DataPath, message: str, *, at: Where | None = None) -> None:
         self.reporter(code, path, message, at=at)

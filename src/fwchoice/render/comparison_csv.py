@@ -14,7 +14,7 @@ import csv
 import io
 from typing import Any
 
-from fwchoice.render.formatting import leader_text, option_labels
+from fwchoice.render.formatting import leader_text, note_status, option_labels
 from fwchoice.sanitize import visible
 
 _FORMULA_START = frozenset("=+-@")
@@ -50,7 +50,7 @@ def _notes(notes: list[dict[str, Any]]) -> str:
     parts = []
     for note in notes:
         sources = " ".join(s["url"] for s in note["sources"])
-        parts.append(f"{note['status']}: {note['text']}" + (f" ({sources})" if sources else ""))
+        parts.append(f"{note_status(note)}: {note['text']}" + (f" ({sources})" if sources else ""))
     return " | ".join(parts)
 
 

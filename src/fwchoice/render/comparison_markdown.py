@@ -11,6 +11,7 @@ from fwchoice.render.formatting import (
     NoteNumbers,
     figure,
     leader_text,
+    note_status,
     option_labels,
     ratio_text,
     stars,
@@ -31,7 +32,8 @@ def note_lines(notes: NoteNumbers, start: int, labels: dict[str, str]) -> list[s
         note = numbered.note
         sources = "; ".join(md_link(s["title"], s["url"]) for s in note["sources"])
         line = (
-            f"{numbered.number}. **{md(numbered.subject)}** ({note['status']}): {md(note['text'])}"
+            f"{numbered.number}. **{md(numbered.subject)}** ({note_status(note)}): "
+            f"{md(note['text'])}"
         )
         if note.get("evidence_ratings"):
             suggested = ", ".join(

@@ -20,6 +20,7 @@ from fwchoice.render.formatting import (
     NoteNumbers,
     figure,
     leader_text,
+    note_status,
     option_labels,
     ratio_text,
     stars,
@@ -140,7 +141,7 @@ class _View:
             new_line()
             run.append(f"[{numbered.number}] ", style="bold")
             run.append_text(data(numbered.subject, "bold"))
-            run.append(f" ({note['status']}): ", style=_note_style(note["status"]))
+            run.append(f" ({note_status(note)}): ", style=_note_style(note["status"]))
             run.append_text(data(note["text"]))
             if note.get("evidence_ratings"):
                 suggested = ", ".join(

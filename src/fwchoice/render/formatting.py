@@ -108,3 +108,9 @@ def change_sentence(change: dict[str, Any]) -> str:
         f"{change['challenger_label']} would come first if {change['label']} weighed "
         f"{comparison} {number_text(change['threshold'])} (now {number_text(change['current'])})."
     )
+
+
+def note_status(note: dict[str, Any]) -> str:
+    """'disputed' or 'disputed, checked 2026-11-30': how fresh a note's evidence is."""
+    checked = note.get("checked")
+    return f"{note['status']}, checked {checked}" if checked else note["status"]
