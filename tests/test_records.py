@@ -380,3 +380,16 @@ def test_the_same_team_gives_the_same_bytes_in_every_process(in_tmp: Path, seed:
         )  # fmt: skip
         outputs.append(run.stdout)
     assert outputs[0] == outputs[1]
+
+
+def test_review_json_matches_its_schema(cli, three_records: Path, in_tmp: Path) -> None:
+    import jsonschema
+
+    from conftest import REPO
+
+    schema = json.loads((REPO / "docs" / "schemas" / "review.schema.json").read_text("utf-8"))
+    data = json.loads(
+        cli("review", str(three_records), "--criteria", _edited(in_tmp), "--format", "json",
+            "--today", DATE).stdout
+    )  # fmt: skip
+    jsonschema.Draft202012Validator(schema).validate(data)
