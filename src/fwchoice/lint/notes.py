@@ -42,7 +42,7 @@ def _check_note(
             "FWC216",
             path,
             "note does not say when its sources were last checked; add "
-            f"`checked: \"{today.isoformat()}\"` once you have checked them",
+            f'`checked: "{today.isoformat()}"` once you have checked them',
         )
         return
     try:
