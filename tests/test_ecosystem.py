@@ -184,9 +184,14 @@ def test_completion_of_commands_sections_presets_and_set_values() -> None:
 
 @installed
 def test_completion_scripts_for_each_shell() -> None:
+    # Without this variable --show-completion is a flag that detects the shell and
+    # ignores "zsh"/"fish": every run would print the bash script.
+    env = {**os.environ, "_TYPER_COMPLETE_TEST_DISABLE_SHELL_DETECTION": "1"}
+    scripts = {}
     for shell in ("bash", "zsh", "fish"):
         result = subprocess.run(
             [str(SCRIPT), "--show-completion", shell],
+            env=env,
             capture_output=True,
             text=True,
             timeout=60,
@@ -194,6 +199,19 @@ def test_completion_scripts_for_each_shell() -> None:
         )
         assert result.returncode == 0
         assert "_FWCHOICE_COMPLETE" in result.stdout
+        scripts[shell] = result.stdout
+    assert "compopt -o nospace" in scripts["bash"]  # fwchoice's own bash script
+    assert "compdef _fwchoice_completion fwchoice" in scripts["zsh"]
+    assert scripts["fish"].startswith("complete --command fwchoice")
+    source_bash = subprocess.run(
+        [str(SCRIPT)],
+        env={**os.environ, "_FWCHOICE_COMPLETE": "source_bash"},
+        capture_output=True,
+        text=True,
+        timeout=60,
+        check=False,
+    ).stdout
+    assert source_bash.strip() == scripts["bash"].strip()
 
 
 def test_pre_commit_hook_definition() -> None:

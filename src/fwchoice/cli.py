@@ -129,6 +129,23 @@ def _usage_message(error: typer.TyperException) -> str:
     return f"{message} (see '{command} --help')"
 
 
+def _use_fwchoice_bash_script() -> None:
+    """Make --show-completion, --install-completion and source_bash emit our script.
+
+    Typer keeps its bash script in two private places: the table the two options
+    read and the class ``_FWCHOICE_COMPLETE=source_bash`` uses. Typer is pinned
+    below 0.29, and tests check that the script really changes.
+    """
+    from typer import _completion_classes, _completion_shared
+
+    from fwchoice.completion import BASH_SCRIPT
+
+    _completion_shared._completion_scripts["bash"] = BASH_SCRIPT
+    _completion_classes.BashComplete.source_template = BASH_SCRIPT
+
+
+_use_fwchoice_bash_script()
+
 app = typer.Typer(
     cls=FwchoiceGroup,
     name="fwchoice",
