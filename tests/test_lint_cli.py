@@ -5,7 +5,7 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
-from conftest import SHIPPED, TESTS
+from conftest import REPO, SHIPPED, TESTS
 
 CASES = TESTS / "lint_cases"
 
@@ -173,3 +173,104 @@ def test_explain_a_code(cli) -> None:
 def test_explain_an_unknown_code(cli) -> None:
     result = cli("lint", "--explain", "FWC999")
     assert result.exit_code == 2
+
+
+SARIF_SHAPE = {
+    # The parts of SARIF 2.1.0 code scanning requires (from the OASIS schema).
+    "type": "object",
+    "required": ["version", "runs"],
+    "properties": {
+        "version": {"const": "2.1.0"},
+        "runs": {
+            "type": "array",
+            "minItems": 1,
+            "items": {
+                "type": "object",
+                "required": ["tool", "results"],
+                "properties": {
+                    "tool": {
+                        "type": "object",
+                        "required": ["driver"],
+                        "properties": {
+                            "driver": {
+                                "type": "object",
+                                "required": ["name", "rules"],
+                                "properties": {
+                                    "rules": {
+                                        "type": "array",
+                                        "items": {"type": "object", "required": ["id"]},
+                                    }
+                                },
+                            }
+                        },
+                    },
+                    "results": {
+                        "type": "array",
+                        "items": {
+                            "type": "object",
+                            "required": ["ruleId", "message", "locations", "level"],
+                            "properties": {
+                                "level": {"enum": ["none", "note", "warning", "error"]},
+                                "message": {"type": "object", "required": ["text"]},
+                                "locations": {
+                                    "type": "array",
+                                    "items": {
+                                        "type": "object",
+                                        "required": ["physicalLocation"],
+                                        "properties": {
+                                            "physicalLocation": {
+                                                "type": "object",
+                                                "required": ["artifactLocation", "region"],
+                                                "properties": {
+                                                    "region": {
+                                                        "type": "object",
+                                                        "required": ["startLine", "startColumn"],
+                                                        "properties": {
+                                                            "startLine": {"minimum": 1},
+                                                            "startColumn": {"minimum": 1},
+                                                        },
+                                                    }
+                                                },
+                                            }
+                                        },
+                                    },
+                                },
+                            },
+                        },
+                    },
+                },
+            },
+        },
+    },
+}
+
+
+def test_sarif_for_code_scanning(cli) -> None:
+    import jsonschema
+
+    case = "tests/corpus/many_problems_at_once.yaml"
+    result = cli("lint", "--format", "sarif", str(REPO / case))
+    assert result.exit_code == 1
+    sarif = json.loads(result.stdout)
+    jsonschema.Draft202012Validator(SARIF_SHAPE).validate(sarif)
+    run = sarif["runs"][0]
+    text = cli("lint", str(REPO / case)).stdout.splitlines()
+    assert len(run["results"]) == len(text)
+    rules = [r["id"] for r in run["tool"]["driver"]["rules"]]
+    for finding, line in zip(run["results"], text, strict=True):
+        region = finding["locations"][0]["physicalLocation"]["region"]
+        assert line.split(": ")[0].endswith(f":{region['startLine']}:{region['startColumn']}")
+        assert rules[finding["ruleIndex"]] == finding["ruleId"]
+
+
+def test_a_github_job_gets_a_summary(cli, tmp_path) -> None:
+    summary = tmp_path / "summary.md"
+    summary.write_text("earlier step\n")
+    result = cli(
+        "lint", str(REPO / "tests/corpus/many_problems_at_once.yaml"),
+        env={"GITHUB_STEP_SUMMARY": str(summary)},
+    )  # fmt: skip
+    assert result.exit_code == 1
+    text = summary.read_text()
+    assert text.startswith("earlier step\n## fwchoice lint\n")
+    assert "| File | Errors | Warnings |" in text

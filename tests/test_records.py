@@ -393,3 +393,13 @@ def test_review_json_matches_its_schema(cli, three_records: Path, in_tmp: Path) 
             "--today", DATE).stdout
     )  # fmt: skip
     jsonschema.Draft202012Validator(schema).validate(data)
+
+
+def test_review_writes_a_job_summary(cli, three_records: Path, in_tmp: Path) -> None:
+    summary = in_tmp / "summary.md"
+    cli("review", str(three_records), "--criteria", _edited(in_tmp), "--today", DATE,
+        env={"GITHUB_STEP_SUMMARY": str(summary)})  # fmt: skip
+    text = summary.read_text()
+    assert text.startswith("## fwchoice review\n")
+    assert "| Record | State | What became of it |" in text
+    assert "verdict changed" in text

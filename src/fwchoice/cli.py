@@ -199,6 +199,7 @@ class LintFormat(str, Enum):
     text = "text"
     json = "json"
     github = "github"
+    sarif = "sarif"
 
 
 @command(

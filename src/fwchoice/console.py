@@ -113,3 +113,16 @@ def accessible_requested(flag: bool = False) -> bool:
     accessible prompter and charmbracelet's huh read it); ``0`` or ``false`` is off."""
     value = os.environ.get("ACCESSIBLE", "").strip().lower()
     return flag or value not in ("", "0", "false", "no", "off")
+
+
+def append_step_summary(markdown: str) -> None:
+    """Append to the job summary GitHub Actions shows, when it asks for one
+    (``GITHUB_STEP_SUMMARY`` names the file); never fails the command."""
+    target = os.environ.get("GITHUB_STEP_SUMMARY")
+    if not target:
+        return
+    try:
+        with open(target, "a", encoding="utf-8") as summary:
+            summary.write(markdown)
+    except OSError:
+        error_line(f"warning: could not write the job summary to {target}")

@@ -10,10 +10,17 @@ from fwchoice.codes import CODES
 from fwchoice.criteria.loader import CriteriaSource, analyse_source, resolve_source
 from fwchoice.errors import EXIT_OK, EXIT_PROBLEMS, UsageError
 from fwchoice.lint.runner import Analysis
-from fwchoice.render.diagnostics import FileResult, as_github, as_json, as_text
+from fwchoice.render.diagnostics import (
+    FileResult,
+    as_github,
+    as_json,
+    as_sarif,
+    as_step_summary,
+    as_text,
+)
 from fwchoice.sanitize import quote
 
-LintFormat = Literal["text", "json", "github"]
+LintFormat = Literal["text", "json", "github", "sarif"]
 
 
 def run(
@@ -44,8 +51,11 @@ def run(
         analysis, digest = analyse_source(source, full=True, freshness=freshness)
         results.append(FileResult(source.label, source.describe(), digest, analysis.diagnostics))
         summaries.append(_summary(source, analysis))
-    render = {"text": as_text, "json": as_json, "github": as_github}[output_format]
+    render = {"text": as_text, "json": as_json, "github": as_github, "sarif": as_sarif}[
+        output_format
+    ]
     console.write(render(results))
+    console.append_step_summary(as_step_summary(results))
     if output_format == "text" and not quiet:
         for line in summaries:
             console.info_line(line)

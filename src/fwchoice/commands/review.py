@@ -56,7 +56,12 @@ def run(
     data = review_data(
         results, skipped, criteria_file=loaded.file_info(), today=day, fail_on=wanted
     )
-    from fwchoice.render.review_text import review_github, review_text, summary_line
+    from fwchoice.render.review_text import (
+        review_github,
+        review_step_summary,
+        review_text,
+        summary_line,
+    )
 
     if output_format == "json":
         console.write(json_text(data))
@@ -64,6 +69,7 @@ def run(
         console.write(review_github(data))
     else:
         console.write(review_text(data))
+    console.append_step_summary(review_step_summary(data))
     if not quiet:
         console.info_line(f"{summary_line(data)}; criteria: {loaded.source.describe()}")
     return EXIT_PROBLEMS if data["failed"] else EXIT_OK

@@ -88,3 +88,96 @@ def as_json(results: Sequence[FileResult]) -> str:
         "files": files,
     }
     return json_text(document)
+
+
+def as_sarif(results: Sequence[FileResult]) -> str:
+    """SARIF 2.1.0, as code scanning reads it: one run, fwchoice's codes as rules
+    (only those that occur), one result per diagnostic, located by line and column
+    (1-based; columns count Unicode code points, as lint's do)."""
+    from pathlib import PurePath
+
+    from fwchoice import __version__
+    from fwchoice.codes import CODES
+    from fwchoice.render.json_text import json_text
+
+    used = sorted({d.code for r in results for d in r.diagnostics})
+    index = {code: i for i, code in enumerate(used)}
+    rules = [
+        {
+            "id": code,
+            "name": "".join(w.capitalize() for w in CODES[code].title.split()),
+            "shortDescription": {"text": visible(CODES[code].title)},
+            "fullDescription": {"text": visible(CODES[code].explanation)},
+            "defaultConfiguration": {"level": CODES[code].severity},
+            "help": {"text": f"fwchoice lint --explain {code}"},
+        }
+        for code in used
+    ]
+    findings = []
+    for result in results:
+        for d in result.diagnostics:
+            uri = PurePath(d.file).as_posix()
+            findings.append(
+                {
+                    "ruleId": d.code,
+                    "ruleIndex": index[d.code],
+                    "level": d.severity,
+                    "message": {"text": visible(d.message)},
+                    "locations": [
+                        {
+                            "physicalLocation": {
+                                "artifactLocation": {"uri": uri},
+                                "region": {
+                                    "startLine": d.span.line,
+                                    "startColumn": d.span.column,
+                                    "endLine": d.span.end_line,
+                                    "endColumn": d.span.end_column,
+                                },
+                            }
+                        }
+                    ],
+                    **({"properties": {"path": d.pointer}} if d.data_path else {}),
+                }
+            )
+    document = {
+        "$schema": "https://json.schemastore.org/sarif-2.1.0.json",
+        "version": "2.1.0",
+        "runs": [
+            {
+                "tool": {
+                    "driver": {
+                        "name": "fwchoice",
+                        "version": __version__,
+                        "informationUri": "https://github.com/fwchoice/fwchoice",
+                        "rules": rules,
+                    }
+                },
+                "columnKind": "unicodeCodePoints",
+                "results": findings,
+            }
+        ],
+    }
+    return json_text(document)
+
+
+def as_step_summary(results: Sequence[FileResult]) -> str:
+    """A Markdown summary for a GitHub Actions job page (``$GITHUB_STEP_SUMMARY``)."""
+    from fwchoice.render.markdown_text import md, md_cell
+
+    lines = ["## fwchoice lint", "", "| File | Errors | Warnings |", "| --- | --- | --- |"]
+    for result in results:
+        errors = sum(d.severity == "error" for d in result.diagnostics)
+        warnings = len(result.diagnostics) - errors
+        lines.append(f"| {md_cell(result.file)} | {errors} | {warnings} |")
+    problems = [d for r in results for d in r.diagnostics]
+    if problems:
+        lines += ["", "<details><summary>Problems</summary>", ""]
+        lines += [
+            f"- `{d.code}` {d.severity} at {md(d.file)}:{d.span.line}:{d.span.column}: "
+            f"{md(d.message)}"
+            for d in problems[:100]
+        ]
+        if len(problems) > 100:
+            lines.append(f"- and {len(problems) - 100} more (run `fwchoice lint` for all)")
+        lines += ["", "</details>"]
+    return "\n".join(lines) + "\n\n"

@@ -102,3 +102,17 @@ def summary_line(data: dict[str, Any]) -> str:
         files = f"{count} Markdown file{'s' if count != 1 else ''}"
         text += f" ({files} without fwchoice's replay block skipped)"
     return text
+
+
+def review_step_summary(data: dict[str, Any]) -> str:
+    """A Markdown table for a GitHub Actions job page (``$GITHUB_STEP_SUMMARY``)."""
+    from fwchoice.render.markdown_text import md_cell
+
+    lines = ["## fwchoice review", "", summary_line(data) + ".", ""]
+    if data["records"]:
+        lines += ["| Record | State | What became of it |", "| --- | --- | --- |"]
+        for record in data["records"]:
+            state = STATE_WORDS[record["state"]] + (", overdue" if record["overdue"] else "")
+            words = record_sentence(record).split(": ", 1)[-1]
+            lines.append(f"| {md_cell(record['path'])} | {state} | {md_cell(words)} |")
+    return "\n".join(lines) + "\n\n"
