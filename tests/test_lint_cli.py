@@ -274,3 +274,50 @@ def test_a_github_job_gets_a_summary(cli, tmp_path) -> None:
     text = summary.read_text()
     assert text.startswith("earlier step\n## fwchoice lint\n")
     assert "| File | Errors | Warnings |" in text
+
+
+def test_a_saved_answers_file_is_linted_as_answers(cli, in_tmp) -> None:
+    (in_tmp / "criteria.yaml").write_text(SHIPPED.read_text("utf-8"), encoding="utf-8")
+    saved = cli("advise", "--preset", "cms", "--save-answers", "alice-answers.yaml",
+                "--format", "json")  # fmt: skip
+    assert saved.exit_code == 0
+    clean = cli("lint", "alice-answers.yaml")
+    assert clean.exit_code == 0, clean.stdout
+    assert "saved answers, checked against criteria.yaml: no problems" in clean.stderr
+    text = (in_tmp / "alice-answers.yaml").read_text()
+    broken = text.replace("  admin: 'yes'", "  admin: maybe").replace(
+        "  team: neither", "  teem: x"
+    )
+    (in_tmp / "alice-answers.yaml").write_text(broken)
+    result = cli("lint", "alice-answers.yaml")
+    assert result.exit_code == 1
+    lines = result.stdout.splitlines()
+    assert len(lines) == 2
+    assert "FWC501 error: 'maybe' is not an answer to yes/no question 'admin'" in lines[0]
+    assert (
+        "FWC501 error: the criteria file has no question 'teem'; did you mean 'team'?" in lines[1]
+    )
+
+
+def test_a_saved_answers_file_whose_criteria_is_missing(cli, in_tmp) -> None:
+    (in_tmp / "a.yaml").write_text(
+        "fwchoice_answers: 1\ncriteria: {path: gone.yaml, sha256: "
+        + "0" * 64
+        + "}\nverdict: {kind: clear, winner: django}\nanswers: {admin: 'yes'}\n"
+    )
+    result = cli("lint", "a.yaml")
+    assert result.exit_code == 1
+    assert (
+        "FWC502 error: cannot check the answers against the criteria file it names" in result.stdout
+    )
+
+
+def test_one_root_cause_gives_one_diagnostic(cli, in_tmp) -> None:
+    # A rating of 7 is one mistake: not also a failed scenario for every case it touches.
+    broken = SHIPPED.read_text("utf-8").replace(
+        "ratings: {fastapi: 1, django: 5}", "ratings: {fastapi: 7, django: 5}"
+    )
+    (in_tmp / "c.yaml").write_text(broken, encoding="utf-8")
+    result = cli("lint", "c.yaml")
+    assert result.exit_code == 1
+    assert [line.split(": ")[1].split()[0] for line in result.stdout.splitlines()] == ["FWC106"]

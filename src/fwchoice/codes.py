@@ -8,6 +8,7 @@ Codes are stable: once published, a code keeps its meaning. ``fwchoice lint
 - FWC2xx: references between parts of the file and the meaning of values.
 - FWC3xx: the questionnaire (questions, conditions, presets).
 - FWC4xx: scenarios, the file's own assertions about its recommendations.
+- FWC5xx: saved answers files, checked against the criteria file they name.
 
 A file with any error is refused by every command. Scenario failures (FWC401)
 are the one exception: only ``fwchoice lint`` runs scenarios, so a file whose
@@ -360,6 +361,22 @@ _ALL = [
         "A scenario's expected recommendation no longer comes out of the file: an edit "
         "to ratings, weights or effects changed a known case. Either the edit is wrong "
         "or the scenario needs updating.",
+    ),
+    # --- saved answers ---------------------------------------------------------------
+    Code(
+        "FWC501",
+        "error",
+        "answers do not fit",
+        "A saved answers file (or a team record) answers a question the criteria file "
+        "does not have, or gives an answer its question does not accept; replaying it "
+        "would fail.",
+    ),
+    Code(
+        "FWC502",
+        "error",
+        "criteria file not found",
+        "A saved answers file names the criteria file it was scored with, and that file "
+        "cannot be found to check the answers against; lint it with --criteria FILE.",
     ),
 ]
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 from typing import Literal
 
@@ -48,6 +49,11 @@ def run(
     results: list[FileResult] = []
     summaries: list[str] = []
     for source in sources:
+        answers = _answers_file(source, criteria) if paths else None
+        if answers is not None:
+            results.append(answers[0])
+            summaries.append(answers[1])
+            continue
         analysis, digest = analyse_source(source, full=True, freshness=freshness)
         results.append(FileResult(source.label, source.describe(), digest, analysis.diagnostics))
         summaries.append(_summary(source, analysis))
@@ -61,6 +67,63 @@ def run(
             console.info_line(line)
     failing = any(d.severity == "error" or strict for r in results for d in r.diagnostics)
     return EXIT_PROBLEMS if failing else EXIT_OK
+
+
+_MARKER = re.compile(rb"^fwchoice_(?:answers|team)[ \t]*:", re.MULTILINE)
+
+
+def _answers_file(source: CriteriaSource, criteria: str | None) -> tuple[FileResult, str] | None:
+    """A saved answers file (found by its marker), checked as answers against the
+    criteria file it names; None for anything else (a criteria file)."""
+    from fwchoice.criteria.loader import content_key, load_criteria, read_bounded
+    from fwchoice.criteria.yamlfile import YamlProblem, decode, parse
+    from fwchoice.diagnostics import Diagnostic
+    from fwchoice.errors import FwchoiceError
+    from fwchoice.lint.answers import is_answers_file, lint_answers, named_criteria
+
+    raw = read_bounded(source.path, source.label)
+    if not isinstance(raw, bytes) or not _MARKER.search(raw[:65536]):
+        return None
+    try:
+        text, _ = decode(raw, source.label)
+        parsed = parse(text, source.label, what="answers file")
+    except YamlProblem:
+        return None  # lint it as any file: the YAML problem is reported the same way
+    if not is_answers_file(parsed):
+        return None
+    document, missing, against = None, None, ""
+    try:
+        named = _criteria_for(source, named_criteria(parsed), criteria)
+        loaded = load_criteria(named)
+        document, against = loaded.document, named.describe()
+    except FwchoiceError as problem:
+        missing = f"cannot check the answers against the criteria file it names: {problem}"
+    diagnostics: list[Diagnostic] = lint_answers(parsed, document, missing)
+    result = FileResult(source.label, source.describe(), content_key(raw), diagnostics)
+    errors = sum(d.severity == "error" for d in diagnostics)
+    checked = f", checked against {against}" if against else ""
+    state = "no problems" if not diagnostics else f"{_plural(errors, 'error')}"
+    return result, f"{source.describe()}: saved answers{checked}: {state}"
+
+
+def _criteria_for(
+    source: CriteriaSource, named: str | None, criteria: str | None
+) -> CriteriaSource:
+    """--criteria if given; else the file the answers name, beside them or here; else
+    the file other commands would use."""
+    if criteria is not None or named is None:
+        return resolve_source(criteria)
+    if named == "fwchoice's built-in criteria":
+        from fwchoice.criteria.loader import builtin_path
+
+        return CriteriaSource(builtin_path(), str(builtin_path()), "built-in")
+    for candidate in (source.path.parent / named, Path(named)):
+        if candidate.is_file():
+            return CriteriaSource(candidate, str(candidate), "argument")
+    raise UsageError(
+        f"{quote(named)} was not found beside {quote(source.label)} or here; lint with "
+        "--criteria FILE"
+    )
 
 
 def _summary(source: CriteriaSource, analysis: Analysis) -> str:

@@ -59,7 +59,12 @@ def run_pipeline(
             # lint: loading a file for matrix or advise does not pay for it.
             from fwchoice.lint import scenarios  # noqa: F401 - registers its check
         context = CheckContext(document, parsed.data, collector, text, freshness or Freshness())
-        for registered in CHECKS:
-            if full or not registered.lint_only:
+        wanted = [c for c in CHECKS if full or not c.lint_only]
+        for registered in (c for c in wanted if not c.after_errors_only):
+            registered.function(context)
+        # A scenario scored on a file with a broken rating or weight would only
+        # repeat that one problem, once per scenario: such checks wait for a clean file.
+        if not any(d.severity == "error" for d in collector.diagnostics):
+            for registered in (c for c in wanted if c.after_errors_only):
                 registered.function(context)
     return Outcome(document, collector.finish())

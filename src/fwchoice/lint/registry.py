@@ -66,6 +66,9 @@ class Check(NamedTuple):
     """Run by ``fwchoice lint`` only: scenarios (a file whose expectations went stale
     can still be explored) and checks that can only warn (other commands refuse a
     file for its errors, and do not show warnings)."""
+    after_errors_only: bool = False
+    """Run only when no error was found before it (scenarios: one bad rating would
+    otherwise fail every scenario it touches, one diagnostic per scenario)."""
 
     @property
     def name(self) -> str:
@@ -75,9 +78,11 @@ class Check(NamedTuple):
 CHECKS: list[Check] = []
 
 
-def check(*codes: str, lint_only: bool = False) -> Callable[[CheckFunction], CheckFunction]:
+def check(
+    *codes: str, lint_only: bool = False, after_errors_only: bool = False
+) -> Callable[[CheckFunction], CheckFunction]:
     def register(function: CheckFunction) -> CheckFunction:
-        CHECKS.append(Check(function, codes, lint_only))
+        CHECKS.append(Check(function, codes, lint_only, after_errors_only))
         return function
 
     return register

@@ -47,7 +47,7 @@ def scenario_outcome(document: Document, scenario: Scenario, scorer: Scorer) -> 
     return ScenarioOutcome(scorer.options[winner], 100 * gap / (RATING_MAX * total), close)
 
 
-@check("FWC401", lint_only=True)
+@check("FWC401", lint_only=True, after_errors_only=True)
 def scenarios_hold(ctx: CheckContext) -> None:
     """Each scenario's answers still give the expected winner (and hybrid or not)."""
     document = ctx.document
