@@ -25,7 +25,9 @@ if TYPE_CHECKING:
 
     from fwchoice.render.terminal import TerminalStyle
 
-TEAM_FORMAT_VERSION = 1
+TEAM_FORMAT_VERSION = 2
+"""2: ``combined`` is an advice of format 2, and agenda items say which exclusions
+they decide."""
 
 
 def read_members(document: Document, files: list[str]) -> list[Member]:

@@ -718,3 +718,15 @@ def answers_json_schema() -> dict[str, Any]:
     return to_json_schema(
         SAVED_ANSWERS, title="fwchoice saved answers", schema_id=ANSWERS_SCHEMA_ID
     )
+
+
+TEAM_SCHEMA_ID = (
+    "https://github.com/fwchoice/fwchoice/raw/main/docs/schemas/team-record.schema.json"
+)
+
+
+def team_record_json_schema() -> dict[str, Any]:
+    """A team record's replay block as a JSON Schema (draft 2020-12)."""
+    return to_json_schema(
+        SAVED_TEAM, title="fwchoice team decision record", schema_id=TEAM_SCHEMA_ID
+    )
