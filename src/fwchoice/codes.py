@@ -181,6 +181,15 @@ _ALL = [
     ),
     Code("FWC113", "error", "text too long", "A text value is longer than the format allows."),
     Code(
+        "FWC116",
+        "error",
+        "reads differently in YAML 1.2",
+        "A plain value that YAML 1.1 readers (fwchoice, PyYAML) and YAML 1.2 readers "
+        "(editors, check-jsonschema) read differently: `1:0` (60, or the text '1:0'), "
+        "`010` (8, or 10), `yes`/`no`/`on`/`off` (booleans, or text), `1e3` (text, or "
+        "1000.0). Write the number plainly, or quote the text.",
+    ),
+    Code(
         "FWC114",
         "error",
         "too many entries",

@@ -72,7 +72,11 @@ class Collector:
             )
             self.unreported = 0
         unique = {(d.span, d.code, d.message): d for d in self.diagnostics}
-        return sorted(unique.values(), key=Diagnostic.sort_key)
+        # A value YAML 1.1 and 1.2 read differently (FWC116) is often also of the
+        # wrong type for its place (`label: On` is a boolean): one cause, one report.
+        ambiguous = {d.span for d in unique.values() if d.code == "FWC116"}
+        kept = [d for d in unique.values() if not (d.code == "FWC101" and d.span in ambiguous)]
+        return sorted(kept, key=Diagnostic.sort_key)
 
 
 def validate(spec: Spec, parsed: ParsedYaml) -> tuple[Any, list[Diagnostic]]:

@@ -17,6 +17,9 @@ Positions become 1-based here and nowhere else.
 
 from __future__ import annotations
 
+import functools
+import math
+import re
 from collections.abc import Callable, Iterator
 from typing import Any
 
@@ -73,6 +76,92 @@ _YAML_TYPE_NAMES = {
     f"{_TAG}null": "null",
     f"{_TAG}timestamp": "a date",
 }
+
+
+# --- YAML 1.2 readings (the core schema, as ruamel.yaml and editors resolve it) -----
+
+_NUMBER_START = frozenset("0123456789+-.")
+_WORDS_11 = frozenset(
+    w for word in ("yes", "no", "on", "off", "y", "n") for w in (word, word.title(), word.upper())
+)
+_PATTERNS_12 = {
+    "bool": r"true|True|TRUE|false|False|FALSE",
+    "null": r"~|null|Null|NULL|",
+    "int": r"[-+]?0b[0-1_]+|[-+]?0o?[0-7_]+|[-+]?[0-9_]+|[-+]?0x[0-9a-fA-F_]+",
+    "float": (
+        r"[-+]?(?:[0-9][0-9_]*)\.[0-9_]*(?:[eE][-+]?[0-9]+)?"
+        r"|[-+]?(?:[0-9][0-9_]*)(?:[eE][-+]?[0-9]+)"
+        r"|[-+]?\.[0-9_]+(?:[eE][-+][0-9]+)?|[-+]?\.(?:inf|Inf|INF)|\.(?:nan|NaN|NAN)"
+    ),
+}
+"""The YAML 1.2 core schema's implicit types, as ruamel.yaml resolves them."""
+
+
+@functools.cache
+def _pattern_12(kind: str) -> re.Pattern[str]:
+    return re.compile(_PATTERNS_12[kind])
+
+
+_UNREADABLE = object()
+"""What a YAML 1.2 reader makes of a scalar it cannot convert (`+_` crashes ruamel)."""
+
+
+def yaml12_value(text: str) -> Any:
+    """What a YAML 1.2 core-schema reader makes of a plain scalar (timestamps stay
+    text, as check-jsonschema keeps them)."""
+    if _pattern_12("bool").fullmatch(text):
+        return text.lower() == "true"
+    if _pattern_12("null").fullmatch(text):
+        return None
+    if _pattern_12("float").fullmatch(text):
+        plain = text.replace("_", "")
+        special = plain.lstrip("+-").lower()
+        if special in (".inf", ".nan"):
+            number = float(special[1:])
+            return -number if plain.startswith("-") else number
+        try:
+            return float(plain)
+        except ValueError:
+            return _UNREADABLE
+    if _pattern_12("int").fullmatch(text):
+        digits = text.replace("_", "")
+        sign = -1 if digits.startswith("-") else 1
+        digits = digits.lstrip("+-")
+        try:
+            for prefix, base in (("0b", 2), ("0x", 16), ("0o", 8)):
+                if digits.startswith(prefix):
+                    return sign * int(digits[2:], base)
+            return sign * int(digits)
+        except ValueError:
+            return _UNREADABLE
+    return text
+
+
+def _same(a: Any, b: Any) -> bool:
+    if isinstance(a, bool) or isinstance(b, bool):
+        return type(a) is type(b) and a == b
+    if isinstance(a, (int, float)) and isinstance(b, (int, float)):
+        return a == b or (math.isnan(a) and math.isnan(b))
+    return type(a) is type(b) and a == b
+
+
+def _number(value: float) -> str:
+    try:
+        return repr(value)
+    except ValueError:  # more digits than Python will print
+        return "a number too long to show"
+
+
+def _reading(value: Any) -> str:
+    if value is _UNREADABLE:
+        return "an error (no number)"
+    if isinstance(value, bool):
+        return f"the boolean {str(value).lower()}"
+    if value is None:
+        return "null"
+    if isinstance(value, (int, float)):
+        return f"the number {_number(value)}"
+    return f"the text {quote(value)}"
 
 
 class YamlProblem(Exception):
@@ -238,7 +327,9 @@ def parse(text: str, file: str, *, what: str = "criteria file") -> ParsedYaml:
         anchors = list(_anchors_and_aliases(text, file))
         if anchors:
             raise YamlProblem(anchors)
-    converter = _Converter(file)
+    # Answers files accept `admin: yes` as YAML 1.1 and 1.2 read it alike (a yes/no
+    # answer either way); a criteria file must mean one thing to every reader.
+    converter = _Converter(file, check_yaml12=what == "criteria file")
     data = converter.convert(root, (), 0)
     shadowed = [
         ParsedYaml(value, node, file, base=path) for path, value, node in converter.shadowed
@@ -376,8 +467,9 @@ def _anchors_and_aliases(text: str, file: str) -> Iterator[Diagnostic]:
 class _Converter:
     """Node tree to plain data, reporting what PyYAML would hide."""
 
-    def __init__(self, file: str) -> None:
+    def __init__(self, file: str, *, check_yaml12: bool = True) -> None:
         self.file = file
+        self.check_yaml12 = check_yaml12
         self.diagnostics: list[Diagnostic] = []
         self.unreported = 0
         self.shadowed: list[tuple[DataPath, Any, yaml.Node]] = []
@@ -453,18 +545,53 @@ class _Converter:
         tag = node.tag
         if tag in (f"{_TAG}str", f"{_TAG}timestamp"):
             # A date stays the text the author wrote; the format has no date type.
+            # (Plain style is None from PyYAML's composer and "" from libyaml's.)
+            if self.check_yaml12 and not node.style and node.value[:1] in _NUMBER_START:
+                self._check_yaml12(node, node.value, path)
             return node.value
         if tag not in _SCALAR_TAGS:
             self._unsupported_tag(node, path)
             return node.value
         try:
-            return self._scalars[tag](node)
+            value = self._scalars[tag](node)
         except Exception:
             # e.g. `!!bool maybe` (KeyError), `!!int ""` (IndexError), or an integer
             # with more digits than Python converts (ValueError)
             kind = _YAML_TYPE_NAMES.get(tag, "a value")
             self.report(node, "FWC101", f"{quote(node.value)} is not usable as {kind}", path)
             return None
+        if (
+            self.check_yaml12
+            and not node.style
+            and (node.value[:1] in _NUMBER_START or node.value in _WORDS_11)
+        ):
+            self._check_yaml12(node, value, path)
+        return value
+
+    def _check_yaml12(self, node: yaml.ScalarNode, value: Any, path: DataPath) -> None:
+        """A plain scalar YAML 1.2 readers (editors, check-jsonschema) read otherwise
+        than YAML 1.1 ones (PyYAML, and so fwchoice): `1:0` is 60 or '1:0', `010` is
+        8 or 10, `yes` a boolean or text, `1e3` text or 1000.0. The file must mean
+        one thing to every reader."""
+        other = yaml12_value(node.value)
+        if _same(value, other):
+            return
+        text = node.value
+        if isinstance(value, bool):
+            fix = f'write {str(value).lower()}, or "{text}" in quotes for text'
+        elif isinstance(value, (int, float)):
+            fix = f'write {_number(value)}, or "{text}" in quotes for text'
+        elif isinstance(other, (int, float)):
+            fix = f'write "{text}" in quotes for text, or {_number(other)} for the number'
+        else:
+            fix = f'write "{text}" in quotes'
+        self.report(
+            node,
+            "FWC116",
+            f"{quote(text)} reads as {_reading(value)} in YAML 1.1 (fwchoice, PyYAML) but "
+            f"{_reading(other)} in YAML 1.2 (editors, check-jsonschema); {fix}",
+            path,
+        )
 
     def _unsupported_tag(self, node: yaml.Node, path: DataPath) -> None:
         tag = node.tag.replace(_TAG, "!!")
