@@ -372,6 +372,7 @@ def run(
         markdown,
         title=f"fwchoice advise: {advice['verdict']['winner_label']}",
         closing=closing,
+        replace=loaded.source.private_names(),
     )
     if filed.path:
         from fwchoice.commands.record import contents as record_files
@@ -391,6 +392,7 @@ def show(
     *,
     title: str,
     closing: Callable[[Console, TerminalStyle], Sequence[RenderableType]] | None = None,
+    replace: dict[str, str] | None = None,
 ) -> dict[str, str]:
     """Show a result in the format asked for: the terminal view, its JSON or its record.
     Returns the contents of the files to write."""
@@ -407,4 +409,5 @@ def show(
         title=title,
         closing=closing,
         accessible=out.accessible,
+        replace=replace,
     )

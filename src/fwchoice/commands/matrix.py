@@ -71,6 +71,7 @@ def run(
         no_color=no_color,
         title=f"fwchoice matrix: {data['title']}",
         accessible=accessible,
+        replace=loaded.source.private_names(),
     )
     finish(plan, contents)
     return EXIT_OK

@@ -75,8 +75,11 @@ def check_export_name(path: str) -> str:
     return suffix
 
 
-def picture(build: View, path: str, *, title: str) -> str:
-    """What the terminal would show, as an SVG or HTML document (by the file's extension)."""
+def picture(build: View, path: str, *, title: str, replace: dict[str, str] | None = None) -> str:
+    """What the terminal would show, as an SVG or HTML document (by the file's extension).
+
+    ``replace`` swaps text that names this machine (an absolute criteria path) for a
+    portable name: a picture is made to be shared."""
     import io
 
     from fwchoice.render.terminal import make_console
@@ -87,8 +90,23 @@ def picture(build: View, path: str, *, title: str) -> str:
     for part in build(recorder, style):
         recorder.print(part, crop=False)
     if suffix == ".svg":
-        return recorder.export_svg(title=visible(title))
-    return recorder.export_html(inline_styles=True)
+        picture = recorder.export_svg(title=visible(title))
+    else:
+        from fwchoice.render.html_page import html_page
+
+        picture = html_page(recorder, title=visible(title))
+    for private, shared in (replace or {}).items():
+        picture = picture.replace(_escape_html(private), _escape_html(shared))
+        if suffix == ".svg":  # rich writes each space of SVG text as &#160;
+            picture = picture.replace(
+                _escape_html(private).replace(" ", "&#160;"),
+                _escape_html(shared).replace(" ", "&#160;"),
+            )
+    return picture
+
+
+def _escape_html(text: str) -> str:
+    return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
 
 
 def emit(
@@ -101,6 +119,7 @@ def emit(
     title: str,
     closing: View | None = None,
     accessible: bool = False,
+    replace: dict[str, str] | None = None,
 ) -> dict[str, str]:
     """Render a result. Returns the files' contents by path (to commit with the plan);
     with neither --output nor --export, the result goes to stdout now.
@@ -110,7 +129,7 @@ def emit(
     """
     contents: dict[str, str] = {}
     if export:
-        contents[export] = picture(view, export, title=title)
+        contents[export] = picture(view, export, title=title, replace=replace)
     if output:
         if text is not None:
             contents[output] = text()

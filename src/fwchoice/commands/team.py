@@ -135,7 +135,13 @@ def run_team(loaded: LoadedCriteria, files: list[str], out: AdviceOutput, plan: 
         return [verdict_line(visible_data(data["combined"]), terminal.width)]
 
     contents = show(
-        out, data, view, markdown, title="fwchoice advise: team decision", closing=closing
+        out,
+        data,
+        view,
+        markdown,
+        title="fwchoice advise: team decision",
+        closing=closing,
+        replace=loaded.source.private_names(),
     )
     if filed.path:
         from fwchoice.commands.record import contents as record_files

@@ -47,6 +47,13 @@ class CriteriaSource(NamedTuple):
             return f"{self.label} (from FWCHOICE_CRITERIA)"
         return self.label
 
+    def private_names(self) -> dict[str, str]:
+        """How outputs name the file on this machine, and the name a shared picture
+        uses instead (empty when the two are the same)."""
+        shared = self.portable()
+        mine = self.describe()
+        return {mine: shared} if self.label != shared else {}
+
     def portable(self) -> str:
         """How a record names the file: never a path of this machine (a record made
         with pipx and one made with uv must be the same bytes)."""
