@@ -17,24 +17,27 @@ from pathlib import Path
 
 import pytest
 
+import fwchoice
 from conftest import SHIPPED, TESTS
 
 SCRIPT = Path(sys.executable).parent / "fwchoice"
 BROKEN = TESTS / "corpus" / "many_problems_at_once.yaml"
-VERSION = "0.1.0"
+# The version that kept a cache, and this one (a planted entry may claim either).
+VERSIONS = ("0.1.0", fwchoice.__version__)
 
 
 def _plant(directory: Path) -> None:
     directory.mkdir(parents=True, exist_ok=True)
     digest = "0" * 64
-    for key in (digest, "a" * 64):
-        for kind in ("lint", "load"):
-            stem = f"{VERSION}-{key}-{kind}"
-            (directory / f"{stem}.marshal").write_bytes(b"\xe3\x00\x00\x00\x00")  # 5 bytes
+    for version in VERSIONS:
+        for key in (digest, "a" * 64):
+            for kind in ("lint", "load"):
+                stem = f"{version}-{key}-{kind}"
+                (directory / f"{stem}.marshal").write_bytes(b"\xe3\x00\x00\x00\x00")  # 5 bytes
     (directory / "clean-lint.marshal").write_bytes(b"{'cleaned': {}, 'diagnostics': []}")
     if hasattr(os, "mkfifo"):
-        os.mkfifo(directory / f"{VERSION}-fifo-lint.marshal")
-    (directory / f".{VERSION}-x.marshal.1.tmp").symlink_to(directory / "victim")
+        os.mkfifo(directory / f"{VERSIONS[-1]}-fifo-lint.marshal")
+    (directory / f".{VERSIONS[-1]}-x.marshal.1.tmp").symlink_to(directory / "victim")
     (directory / "huge.marshal").write_bytes(b"\x00" * (2 * 1024 * 1024))
 
 

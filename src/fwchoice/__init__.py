@@ -1,3 +1,3 @@
 """fwchoice: a decision advisor for choosing a Python web framework."""
 
-__version__ = "0.1.0"
+__version__ = "0.2.0"
