@@ -58,3 +58,50 @@ def test_readme_commands_run(cli, in_tmp, lines: list[str]) -> None:
             args = args[: args.index(">")]
         result = cli(*args)
         assert result.exit_code == 0, (line, result.stderr)
+
+
+# --- pinned releases in pasted snippets ------------------------------------------
+
+_PINNED_FILES = ("README.md", "docs/ci.md", ".pre-commit-hooks.yaml")
+_FROZEN_REV = re.compile(r"rev: ([0-9a-f]{40})  # frozen: v(\d+\.\d+\.\d+)$", re.MULTILINE)
+_PIP_AT = re.compile(r"fwchoice@([0-9a-f]{40})\"  # v(\d+\.\d+\.\d+)$", re.MULTILINE)
+
+
+def _pins() -> list[tuple[str, str, str]]:
+    found = []
+    for name in _PINNED_FILES:
+        text = (REPO / name).read_text(encoding="utf-8")
+        # Every rev: and every pip install from git is pinned the frozen way.
+        revs = re.findall(r"^[#\s]*(?:- )?rev:", text, re.MULTILINE)
+        assert len(_FROZEN_REV.findall(text)) == len(revs), name
+        assert len(_PIP_AT.findall(text)) == text.count("fwchoice@"), name
+        found += [(name, sha, v) for sha, v in _FROZEN_REV.findall(text) + _PIP_AT.findall(text)]
+    return found
+
+
+def test_every_snippet_pins_one_release() -> None:
+    pins = _pins()
+    assert {name for name, _, _ in pins} == set(_PINNED_FILES)
+    assert len({(sha, version) for _, sha, version in pins}) == 1
+
+
+def test_pinned_release_is_a_commit_of_this_repository_with_that_version() -> None:
+    """The rev users paste must exist and be the release it claims to be."""
+    import subprocess
+
+    if not (REPO / ".git").exists():
+        pytest.skip("not a git checkout")
+
+    def git(*args: str) -> subprocess.CompletedProcess[str]:
+        return subprocess.run(
+            ["git", "-C", str(REPO), *args], capture_output=True, text=True, check=False
+        )
+
+    if git("rev-parse", "--is-shallow-repository").stdout.strip() == "true":
+        pytest.skip("shallow clone: the release commit may not be here")
+    for name, sha, version in _pins():
+        shown = git("show", f"{sha}:src/fwchoice/__init__.py")
+        assert shown.returncode == 0, f"{name}: {sha} is not a commit here ({shown.stderr})"
+        assert f'__version__ = "{version}"' in shown.stdout, f"{name}: {sha} is not v{version}"
+        # And it is an ancestor of what is tested, so users get a version of this history.
+        assert git("merge-base", "--is-ancestor", sha, "HEAD").returncode == 0, name
