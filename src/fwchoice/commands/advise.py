@@ -44,7 +44,6 @@ if TYPE_CHECKING:  # rich is imported only when the terminal view is shown
     from fwchoice.render.terminal import TerminalStyle
 
 AdviceFormat = Literal["rich", "json", "markdown"]
-ANSWERS_FORMAT = 1
 
 
 class AdviceOutput(NamedTuple):
@@ -217,32 +216,17 @@ def saved_record(
     scored_with: dict[str, Any],
     *,
     ratings: str = "source",
-    review_by: str | None = None,
 ) -> dict[str, Any]:
     """What a saved answers file, and a record's replay block, hold."""
-    document = loaded.document
-    record: dict[str, Any] = {
-        "fwchoice_answers": ANSWERS_FORMAT,
-        "criteria": {
-            "path": loaded.source.portable(),
-            "version": document.version,
-            "sha256": loaded.sha256,
-        },
-        "ratings": ratings,
-        "verdict": {
-            "kind": advice["verdict"]["kind"],
-            "winner": advice["verdict"]["winner"],
-            "runner_up": advice["verdict"]["runner_up"],
-            "margin": advice["verdict"]["margin"],
-            "scores": {s["option"]: s["score"] for s in advice["scores"]},
-        },
+    from fwchoice.commands.record import replay_head
+    from fwchoice.criteria.fileformat import ANSWERS_MARKER
+
+    return {
+        **replay_head(ANSWERS_MARKER, loaded, advice, ratings),
         "answers": {a["question"]: a["answer"] for a in advice["answers"]},
         "how": {a["question"]: a["how"] for a in advice["answers"]},
         "snapshot": scored_with,
     }
-    if review_by:
-        record["review_by"] = review_by
-    return record
 
 
 def saved_answers(record: dict[str, Any]) -> str:
@@ -331,10 +315,10 @@ def run(
 
         return [verdict_line(shown, terminal.width)]
 
-    from fwchoice.commands.record import add_to_plan, plan_record
+    from fwchoice.commands.record import file_record
     from fwchoice.decide.evidence import rated_by
     from fwchoice.decide.replay import snapshot
-    from fwchoice.render.advice_markdown import RecordMeta, title
+    from fwchoice.render.advice_markdown import title
 
     record = saved_record(
         loaded,
@@ -342,28 +326,19 @@ def run(
         snapshot(rated_by(document, out.ratings), evaluation),
         ratings=out.ratings,
     )
-    filed = plan_record(
+    filed = file_record(
+        plan,
         out.record,
+        record,
         title=title(advice),
         date=out.date,
         review_after=document.decision.review_after,
     )
-    if filed.review_by:
-        record["review_by"] = filed.review_by
-    add_to_plan(plan, filed)
 
     def markdown() -> str:
-        from fwchoice.commands.record import record_yaml
         from fwchoice.render.advice_markdown import advice_markdown
 
-        meta = RecordMeta(
-            filed.header,
-            filed.supersedes,
-            filed.review_by,
-            record_yaml(record),
-            loaded.source.portable(),
-        )
-        return advice_markdown(advice, document, meta)
+        return advice_markdown(advice, document, filed.meta(record, loaded.source.portable()))
 
     contents = show(
         out,
@@ -374,10 +349,7 @@ def run(
         closing=closing,
         replace=loaded.source.private_names(),
     )
-    if filed.path:
-        from fwchoice.commands.record import contents as record_files
-
-        contents.update(record_files(filed, markdown()))
+    contents.update(filed.files(markdown))
     if save_answers:
         contents[save_answers] = saved_answers(record)
     finish(plan, contents, saved=save_answers)

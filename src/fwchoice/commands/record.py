@@ -9,8 +9,9 @@ atomically, and only if the run succeeds.
 from __future__ import annotations
 
 import datetime
+from collections.abc import Callable
 from pathlib import Path
-from typing import Any, Literal
+from typing import TYPE_CHECKING, Any, Literal
 
 from fwchoice.adr.folder import Folder, find, inspect, next_name
 from fwchoice.adr.layout import Header, Link, record_title, supersede
@@ -19,6 +20,10 @@ from fwchoice.errors import UsageError
 from fwchoice.outputs import OutputPlan
 from fwchoice.record import NamedTuple
 from fwchoice.sanitize import quote
+
+if TYPE_CHECKING:
+    from fwchoice.criteria.loader import LoadedCriteria
+    from fwchoice.render.advice_markdown import RecordMeta
 
 Status = Literal["proposed", "accepted"]
 
@@ -43,6 +48,45 @@ class PlannedRecord(NamedTuple):
     review_by: str | None
     old: tuple[str, str] | None
     """The superseded record's path and its text once marked superseded."""
+
+    def meta(self, replay: dict[str, Any], source: str) -> RecordMeta:
+        """What the Markdown record says about itself, embedding ``replay``."""
+        from fwchoice.render.advice_markdown import RecordMeta
+
+        return RecordMeta(self.header, self.supersedes, self.review_by, record_yaml(replay), source)
+
+    def files(self, markdown: Callable[[], str]) -> dict[str, str]:
+        """The files --adr-dir (and --supersedes) write; the Markdown is made only if needed."""
+        if not self.path:
+            return {}
+        files = {self.path: markdown()}
+        if self.old is not None:
+            files[self.old[0]] = self.old[1]
+        return files
+
+
+def file_record(
+    plan: OutputPlan,
+    options: RecordOptions,
+    replay: dict[str, Any],
+    *,
+    title: str,
+    date: str | None,
+    review_after: int | None,
+    deciders: tuple[str, ...] = (),
+) -> PlannedRecord:
+    """Plan the record (see ``plan_record``), add its files to ``plan``, and put its
+    review date, if any, into its replay block."""
+    filed = plan_record(
+        options, title=title, date=date, review_after=review_after, deciders=deciders
+    )
+    if filed.review_by:
+        replay["review_by"] = filed.review_by
+    # A new record never replaces a file; the superseded one is meant to change.
+    plan.add(filed.path, "--adr-dir", force=False, make_parents=True)
+    if filed.old is not None:
+        plan.add(filed.old[0], "--supersedes", force=True)
+    return filed
 
 
 def plan_record(
@@ -88,20 +132,6 @@ def check_folder(options: RecordOptions) -> None:
         )
 
 
-def add_to_plan(plan: OutputPlan, record: PlannedRecord) -> None:
-    # A new record never replaces a file; the superseded one is meant to change.
-    plan.add(record.path, "--adr-dir", force=False, make_parents=True)
-    if record.old is not None:
-        plan.add(record.old[0], "--supersedes", force=True)
-
-
-def contents(record: PlannedRecord, text: str) -> dict[str, str]:
-    files = {record.path: text} if record.path else {}
-    if record.old is not None:
-        files[record.old[0]] = record.old[1]
-    return files
-
-
 def _superseding(
     folder: Folder, reference: str, new_name: str, header: Header
 ) -> tuple[Link, tuple[str, str]]:
@@ -143,6 +173,33 @@ def _review_by(options: RecordOptions, date: str | None, review_after: int | Non
         return None
     start = datetime.date.fromisoformat(date) if date else datetime.date.today()
     return (start + datetime.timedelta(days=review_after)).isoformat()
+
+
+def replay_head(
+    marker: str, loaded: LoadedCriteria, result: dict[str, Any], ratings: str
+) -> dict[str, Any]:
+    """How every replayable record begins (saved answers, a record's replay block, a
+    team record): its marker, the criteria file it was made with, the ratings it was
+    scored by, and the verdict of ``result`` (an advice) then."""
+    from fwchoice.criteria.fileformat import ANSWERS_FORMAT_VERSION
+
+    verdict = result["verdict"]
+    return {
+        marker: ANSWERS_FORMAT_VERSION,
+        "criteria": {
+            "path": loaded.source.portable(),
+            "version": loaded.document.version,
+            "sha256": loaded.sha256,
+        },
+        "ratings": ratings,
+        "verdict": {
+            "kind": verdict["kind"],
+            "winner": verdict["winner"],
+            "runner_up": verdict["runner_up"],
+            "margin": verdict["margin"],
+            "scores": {s["option"]: s["score"] for s in result["scores"]},
+        },
+    }
 
 
 def record_yaml(record: dict[str, Any]) -> str:

@@ -101,33 +101,25 @@ def run_team(loaded: LoadedCriteria, files: list[str], out: AdviceOutput, plan: 
 
         return team_renderables(visible_data(data), terminal, style)
 
-    from fwchoice.commands.record import add_to_plan, plan_record, record_yaml
-    from fwchoice.render.advice_markdown import RecordMeta, title
+    from fwchoice.commands.record import file_record
+    from fwchoice.render.advice_markdown import title
 
     document = loaded.document
     record = team_record(loaded, members, data, out.ratings)
-    filed = plan_record(
+    filed = file_record(
+        plan,
         out.record,
+        record,
         title=title(data["combined"]),
         date=out.date,
         review_after=document.decision.review_after,
         deciders=tuple(m.name for m in members),
     )
-    if filed.review_by:
-        record["review_by"] = filed.review_by
-    add_to_plan(plan, filed)
 
     def markdown() -> str:
         from fwchoice.render.team_render import team_markdown
 
-        meta = RecordMeta(
-            filed.header,
-            filed.supersedes,
-            filed.review_by,
-            record_yaml(record),
-            loaded.source.portable(),
-        )
-        return team_markdown(data, document, meta)
+        return team_markdown(data, document, filed.meta(record, loaded.source.portable()))
 
     def closing(terminal: Console, style: TerminalStyle) -> list[RenderableType]:
         from fwchoice.render.advice_view import verdict_line
@@ -143,10 +135,7 @@ def run_team(loaded: LoadedCriteria, files: list[str], out: AdviceOutput, plan: 
         closing=closing,
         replace=loaded.source.private_names(),
     )
-    if filed.path:
-        from fwchoice.commands.record import contents as record_files
-
-        contents.update(record_files(filed, markdown()))
+    contents.update(filed.files(markdown))
     finish(plan, contents)
     return EXIT_OK
 
@@ -156,28 +145,15 @@ def team_record(
 ) -> dict[str, Any]:
     """What a team record embeds to be replayed: each member's answers, the combined
     verdict then, and the averaged weights and ratings it was scored with."""
+    from fwchoice.commands.record import replay_head
     from fwchoice.criteria.answers import raw_value
-    from fwchoice.criteria.fileformat import ANSWERS_FORMAT_VERSION, TEAM_MARKER
+    from fwchoice.criteria.fileformat import TEAM_MARKER
     from fwchoice.decide.replay import snapshot
 
     document = loaded.document
     scored = rated_by(document, ratings)
-    combined = data["combined"]
     return {
-        TEAM_MARKER: ANSWERS_FORMAT_VERSION,
-        "criteria": {
-            "path": loaded.source.portable(),
-            "version": document.version,
-            "sha256": loaded.sha256,
-        },
-        "ratings": ratings,
-        "verdict": {
-            "kind": combined["verdict"]["kind"],
-            "winner": combined["verdict"]["winner"],
-            "runner_up": combined["verdict"]["runner_up"],
-            "margin": combined["verdict"]["margin"],
-            "scores": {s["option"]: s["score"] for s in combined["scores"]},
-        },
+        **replay_head(TEAM_MARKER, loaded, data["combined"], ratings),
         "members": [
             {
                 "name": m.name,
