@@ -389,6 +389,13 @@ class AdviceFormat(str, Enum):
     markdown = "markdown"
 
 
+def _person_option(flag: str, help_text: str) -> Any:
+    """A repeatable NAME option of the decision record's people (MADR's front matter)."""
+    return typer.Option(
+        flag, metavar="NAME", help=help_text, show_default=False, rich_help_panel="Decision record"
+    )
+
+
 def _complete_preset(ctx: typer.Context, incomplete: str) -> list[str]:
     from fwchoice.completion import preset_names
 
@@ -489,33 +496,15 @@ def advise(
     ] = RecordStatus.proposed,
     decider: Annotated[
         list[str] | None,
-        typer.Option(
-            "--decider",
-            metavar="NAME",
-            help="A decision-maker (repeatable; a team's members by default).",
-            show_default=False,
-            rich_help_panel="Decision record",
-        ),
+        _person_option("--decider", "A decision-maker (repeatable; a team's members by default)."),
     ] = None,
     consulted: Annotated[
         list[str] | None,
-        typer.Option(
-            "--consulted",
-            metavar="NAME",
-            help="Someone consulted (repeatable).",
-            show_default=False,
-            rich_help_panel="Decision record",
-        ),
+        _person_option("--consulted", "Someone consulted (repeatable)."),
     ] = None,
     informed: Annotated[
         list[str] | None,
-        typer.Option(
-            "--informed",
-            metavar="NAME",
-            help="Someone kept informed (repeatable).",
-            show_default=False,
-            rich_help_panel="Decision record",
-        ),
+        _person_option("--informed", "Someone kept informed (repeatable)."),
     ] = None,
     supersedes: Annotated[
         str | None,
