@@ -36,12 +36,13 @@ def scenario_outcome(document: Document, scenario: Scenario, scorer: Scorer) -> 
     order = sorted(range(len(sums)), key=lambda i: (i in excluded, -sums[i], i))
     winner = order[0]
     total = sum(weights)
-    if len(order) < 2 or not total:
-        return ScenarioOutcome(scorer.options[winner], 0.0, len(order) > 1)
-    gap = sums[winner] - sums[order[1]]
     # One option or none left by the must-haves is a verdict, not a close call.
-    # Otherwise margin = 100 * gap / (RATING_MAX * total), compared without division.
-    close = len([i for i in order if i not in excluded]) > 1 and (
+    contested = len(order) - len(excluded) > 1
+    if len(order) < 2 or not total:
+        return ScenarioOutcome(scorer.options[winner], 0.0, contested)
+    gap = sums[winner] - sums[order[1]]
+    # margin = 100 * gap / (RATING_MAX * total), compared without division.
+    close = contested and (
         gap == 0 or 100 * gap < document.decision.hybrid_margin * RATING_MAX * total
     )
     return ScenarioOutcome(scorer.options[winner], 100 * gap / (RATING_MAX * total), close)
