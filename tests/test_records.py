@@ -233,6 +233,35 @@ def test_the_embedded_answers_replay_the_record(cli, in_tmp: Path) -> None:
     assert data["replay"]["criteria_changed"] is False
 
 
+@pytest.mark.parametrize("team", [False, True], ids=["one person", "team"])
+def test_lint_checks_a_records_replay_block_with_lines_of_the_record(
+    cli, in_tmp: Path, team: bool
+) -> None:
+    if team:
+        (in_tmp / "a.yaml").write_text("app_kind: ml\n")
+        (in_tmp / "b.yaml").write_text("app_kind: content\n")
+        made = cli(
+            "advise", "--criteria", str(SHIPPED), "--answers", "a.yaml", "--answers", "b.yaml",
+            "--adr-dir", "d", "--date", DATE, "--format", "json",
+        )  # fmt: skip
+        assert made.exit_code == 0, made.stderr
+    else:
+        advise(cli, in_tmp / "d", preset="ml-serving")
+    [record] = (in_tmp / "d").iterdir()
+    clean = cli("lint", "--criteria", str(SHIPPED), str(record))
+    assert clean.exit_code == 0, clean.stdout + clean.stderr
+    assert "replay block" in clean.stderr
+    lines = record.read_text("utf-8").split("\n")
+    [at] = [i for i, line in enumerate(lines) if line.strip() == "app_kind: ml"]
+    indent = len(lines[at]) - len(lines[at].lstrip())
+    lines[at] = lines[at].replace("app_kind: ml", "app_knd: ml")
+    record.write_text("\n".join(lines), "utf-8")
+    broken = cli("lint", "--criteria", str(SHIPPED), str(record))
+    assert broken.exit_code == 1
+    assert f"{record}:{at + 1}:{indent + 1}: FWC501 error: " in broken.stdout
+    assert "did you mean 'app_kind'?" in broken.stdout
+
+
 def test_review_dates_from_the_flag_or_the_criteria_file(cli, in_tmp: Path) -> None:
     advise(cli, in_tmp / "d", "--review-by", "2027-06-01")
     edited = SHIPPED.read_text("utf-8").replace(

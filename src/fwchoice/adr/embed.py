@@ -32,8 +32,15 @@ def block(yaml_text: str) -> list[str]:
 
 def extract(markdown: str) -> str | None:
     """The YAML of the last fenced block that starts with an fwchoice marker."""
+    found = locate(markdown)
+    return found[0] if found else None
+
+
+def locate(markdown: str) -> tuple[str, int] | None:
+    """The YAML of the last fenced block that starts with an fwchoice marker, and how
+    many lines of the record come before it (so problems can point into the record)."""
     lines = markdown.split("\n")
-    found: str | None = None
+    found: tuple[str, int] | None = None
     i = 0
     while i < len(lines):
         opening = _FENCE.match(lines[i].rstrip("\r"))
@@ -41,12 +48,13 @@ def extract(markdown: str) -> str | None:
             i += 1
             continue
         fence = opening.group(1)
+        start = i + 1
         body: list[str] = []
         i += 1
         while i < len(lines) and lines[i].rstrip("\r") != fence:
             body.append(lines[i].rstrip("\r"))
             i += 1
         if body and body[0].startswith(MARKERS):
-            found = "\n".join(body) + "\n"
+            found = "\n".join(body) + "\n", start
         i += 1
     return found

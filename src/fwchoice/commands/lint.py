@@ -73,8 +73,9 @@ _MARKER = re.compile(rb"^fwchoice_(?:answers|team)[ \t]*:", re.MULTILINE)
 
 
 def _answers_file(source: CriteriaSource, criteria: str | None) -> tuple[FileResult, str] | None:
-    """A saved answers file (found by its marker), checked as answers against the
-    criteria file it names; None for anything else (a criteria file)."""
+    """A saved answers file or a record's replay block (found by its marker), checked
+    as answers against the criteria file it names; None for anything else."""
+    from fwchoice.adr.embed import locate
     from fwchoice.criteria.loader import content_key, load_criteria, read_bounded
     from fwchoice.criteria.yamlfile import YamlProblem, decode, parse
     from fwchoice.diagnostics import Diagnostic
@@ -86,6 +87,10 @@ def _answers_file(source: CriteriaSource, criteria: str | None) -> tuple[FileRes
         return None
     try:
         text, _ = decode(raw, source.label)
+        # A decision record (Markdown) is checked by its replay block, lines counted
+        # in the record.
+        embedded = locate(text)
+        text, offset = embedded if embedded else (text, 0)
         parsed = parse(text, source.label, what="answers file")
     except YamlProblem:
         return None  # lint it as any file: the YAML problem is reported the same way
@@ -98,12 +103,16 @@ def _answers_file(source: CriteriaSource, criteria: str | None) -> tuple[FileRes
         document, against = loaded.document, named.describe()
     except FwchoiceError as problem:
         missing = f"cannot check the answers against the criteria file it names: {problem}"
-    diagnostics: list[Diagnostic] = lint_answers(parsed, document, missing)
+    diagnostics: list[Diagnostic] = [
+        d._replace(span=d.span._replace(line=d.line + offset, end_line=d.span.end_line + offset))
+        for d in lint_answers(parsed, document, missing)
+    ]
     result = FileResult(source.label, source.describe(), content_key(raw), diagnostics)
     errors = sum(d.severity == "error" for d in diagnostics)
     checked = f", checked against {against}" if against else ""
     state = "no problems" if not diagnostics else f"{_plural(errors, 'error')}"
-    return result, f"{source.describe()}: saved answers{checked}: {state}"
+    what = "a decision record's replay block" if embedded else "saved answers"
+    return result, f"{source.describe()}: {what}{checked}: {state}"
 
 
 def _criteria_for(
