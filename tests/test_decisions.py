@@ -229,13 +229,13 @@ def test_a_person_combined_with_themselves_is_that_person(data) -> None:
     together = combined_evaluation(document, [Member("p", person), Member("p2", person)])
     assert together.ranking.scores == alone.ranking.scores
     assert together.verdict.winner == alone.verdict.winner
-    assert agenda(document, [Member("p", person), Member("p2", person)]) == []
+    assert agenda(document, [Member("p", person), Member("p2", person)]) == ()
 
 
 def test_team_agenda_orders_by_swing() -> None:
     alice = {"q1": Answer(("more_x",)), "q2": Answer(("no",))}
     bob = {"q1": Answer(("more_y",)), "q2": Answer(("yes",))}
     items = agenda(SMALL, [Member("alice", alice), Member("bob", bob)])
-    assert [i["question"] for i in items] == ["q1", "q2"]
-    assert items[0]["can_change_winner"]
-    assert items[0]["swing"] > items[1]["swing"]
+    assert [i.question for i in items] == ["q1", "q2"]
+    assert items[0].can_change_winner
+    assert items[0].swing > items[1].swing

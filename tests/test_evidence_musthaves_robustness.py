@@ -68,8 +68,8 @@ def two_options(*criteria: Criterion, **extra: object) -> Document:
 
 def advise(document: Document, answers: dict[str, Answer] | None = None, **kw: object) -> dict:
     resolved, _ = complete(document, answers or {}, fill_defaults=True)
-    data, _ = build_advice(document, resolved, criteria_file=FILE, **kw)  # type: ignore[arg-type]
-    return data
+    report, _ = build_advice(document, resolved, criteria_file=FILE, **kw)  # type: ignore[arg-type]
+    return report.as_json()
 
 
 # --- evidence ------------------------------------------------------------------------
@@ -462,7 +462,8 @@ def test_flips_after_an_early_finish_keep_the_skipped_questions_open() -> None:
     )  # fmt: skip
     answers, skipped = complete(document, given, fill_defaults=False)
     assert "add_ons" in skipped
-    data, _ = build_advice(document, answers, given=given, skipped=skipped, criteria_file=FILE)
+    report, _ = build_advice(document, answers, given=given, skipped=skipped, criteria_file=FILE)
+    data = report.as_json()
     assert data["verdict"]["kind"] == "only"  # add-ons not accepted: FastAPI excluded
     flips = data["what_would_change_it"]["answers"]["changes"]
     assert flips

@@ -9,7 +9,7 @@ from hypothesis import assume, given, settings
 from hypothesis import strategies as st
 
 from fwchoice.criteria.model import Criterion, Document, Option
-from fwchoice.decide.advice import advice_data
+from fwchoice.decide.advice import advice_report
 from fwchoice.decide.scoring import evaluate, rank, raw_margin
 from strategies import answers, documents
 
@@ -92,9 +92,9 @@ def test_flip_thresholds_really_flip(data) -> None:
 def test_same_answers_same_output_byte_for_byte(data) -> None:
     document = data.draw(documents())
     given_answers = data.draw(answers(document))
-    first = advice_data(document, evaluate(document, given_answers), criteria_file={})
-    second = advice_data(document, evaluate(document, dict(given_answers)), criteria_file={})
-    assert json.dumps(first) == json.dumps(second)
+    first = advice_report(document, evaluate(document, given_answers), criteria_file={})
+    second = advice_report(document, evaluate(document, dict(given_answers)), criteria_file={})
+    assert json.dumps(first.as_json()) == json.dumps(second.as_json())
 
 
 def test_a_criterion_nobody_weighs_changes_nothing() -> None:

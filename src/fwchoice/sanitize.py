@@ -20,7 +20,9 @@ blanks. Tabs and line breaks are decided by each caller (``newlines=``).
 
 from __future__ import annotations
 
-from typing import Any
+from typing import Any, TypeVar
+
+Report = TypeVar("Report", bound=tuple[object, ...])
 
 # Category Zs: spaces that display as blank space; printable in every sense
 # that matters here, though str.isprintable() says otherwise.
@@ -91,6 +93,26 @@ def visible_data(value: Any) -> Any:
         return {k: visible_data(v) for k, v in value.items()}
     if isinstance(value, (list, tuple)):
         return [visible_data(v) for v in value]
+    return value
+
+
+def visible_report(report: Report) -> Report:
+    """A copy of a typed report (``decide.report``) with every string made visible: the
+    terminal's renderers take reports through this, as they take plain data through
+    ``visible_data``."""
+    return _visible_record(report)  # type: ignore[no-any-return]
+
+
+def _visible_record(value: Any) -> Any:
+    if isinstance(value, str):
+        return visible(value)
+    if isinstance(value, tuple):
+        items = [_visible_record(v) for v in value]
+        return type(value)(*items) if hasattr(value, "_fields") else tuple(items)
+    if isinstance(value, dict):
+        return {k: _visible_record(v) for k, v in value.items()}
+    if isinstance(value, list):
+        return [_visible_record(v) for v in value]
     return value
 
 

@@ -41,6 +41,7 @@ if TYPE_CHECKING:  # rich is imported only when the terminal view is shown
     from rich.console import Console, RenderableType
 
     from fwchoice.decide.evidence import RatingSet
+    from fwchoice.decide.report import AdviceReport, TeamReport
     from fwchoice.render.terminal import TerminalStyle
 
 AdviceFormat = Literal["rich", "json", "markdown"]
@@ -212,7 +213,7 @@ def not_applied(document: Document, qid: str, answer: Answer, answers: Answers) 
 
 def saved_record(
     loaded: LoadedCriteria,
-    advice: dict[str, Any],
+    advice: AdviceReport,
     scored_with: dict[str, Any],
     *,
     ratings: str = "source",
@@ -223,8 +224,8 @@ def saved_record(
 
     return {
         **replay_head(ANSWERS_MARKER, loaded, advice, ratings),
-        "answers": {a["question"]: a["answer"] for a in advice["answers"]},
-        "how": {a["question"]: a["how"] for a in advice["answers"]},
+        "answers": {a.question: a.answer for a in advice.answers},
+        "how": {a.question: a.how for a in advice.answers},
         "snapshot": scored_with,
     }
 
@@ -285,7 +286,7 @@ def run(
         if answer.how == "flag" and qid not in answers:
             console.warning_line(not_applied(document, qid, answer, answers))
     from fwchoice.decide.advice import build_advice
-    from fwchoice.sanitize import visible_data
+    from fwchoice.sanitize import visible_report
 
     advice, evaluation = build_advice(
         document,
@@ -299,11 +300,10 @@ def run(
         from fwchoice.decide.evidence import rated_by
         from fwchoice.decide.replay import compare
 
-        advice["replay"] = compare(
-            saved, rated_by(document, out.ratings), evaluation, loaded.sha256
-        )
+        replay = compare(saved, rated_by(document, out.ratings), evaluation, loaded.sha256)
+        advice = advice._replace(replay=replay)
 
-    shown = visible_data(advice)
+    shown = visible_report(advice)
 
     def view(terminal: Console, style: TerminalStyle) -> list[RenderableType]:
         from fwchoice.render.advice_view import advice_renderables
@@ -345,7 +345,7 @@ def run(
         advice,
         view,
         markdown,
-        title=f"fwchoice advise: {advice['verdict']['winner_label']}",
+        title=f"fwchoice advise: {advice.verdict.winner_label}",
         closing=closing,
         replace=loaded.source.private_names(),
     )
@@ -358,7 +358,7 @@ def run(
 
 def show(
     out: AdviceOutput,
-    data: dict[str, Any],
+    report: AdviceReport | TeamReport,
     view: Callable[[Console, TerminalStyle], Sequence[RenderableType]],
     markdown: Callable[[], str],
     *,
@@ -370,7 +370,7 @@ def show(
     Returns the contents of the files to write."""
 
     def text() -> str:
-        return json_text(data) if out.format == "json" else markdown()
+        return json_text(report.as_json()) if out.format == "json" else markdown()
 
     return emit(
         view,

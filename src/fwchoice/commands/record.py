@@ -23,6 +23,7 @@ from fwchoice.sanitize import quote
 
 if TYPE_CHECKING:
     from fwchoice.criteria.loader import LoadedCriteria
+    from fwchoice.decide.report import AdviceReport
     from fwchoice.render.advice_markdown import RecordMeta
 
 Status = Literal["proposed", "accepted"]
@@ -176,14 +177,14 @@ def _review_by(options: RecordOptions, date: str | None, review_after: int | Non
 
 
 def replay_head(
-    marker: str, loaded: LoadedCriteria, result: dict[str, Any], ratings: str
+    marker: str, loaded: LoadedCriteria, result: AdviceReport, ratings: str
 ) -> dict[str, Any]:
     """How every replayable record begins (saved answers, a record's replay block, a
     team record): its marker, the criteria file it was made with, the ratings it was
     scored by, and the verdict of ``result`` (an advice) then."""
     from fwchoice.criteria.fileformat import ANSWERS_FORMAT_VERSION
 
-    verdict = result["verdict"]
+    verdict = result.verdict
     return {
         marker: ANSWERS_FORMAT_VERSION,
         "criteria": {
@@ -193,11 +194,11 @@ def replay_head(
         },
         "ratings": ratings,
         "verdict": {
-            "kind": verdict["kind"],
-            "winner": verdict["winner"],
-            "runner_up": verdict["runner_up"],
-            "margin": verdict["margin"],
-            "scores": {s["option"]: s["score"] for s in result["scores"]},
+            "kind": verdict.kind,
+            "winner": verdict.winner,
+            "runner_up": verdict.runner_up,
+            "margin": verdict.margin,
+            "scores": {s.option: s.score for s in result.scores},
         },
     }
 

@@ -11,23 +11,18 @@ from fwchoice.criteria.answers import AnswerProblem
 from fwchoice.criteria.answersfile import read_answers_file
 from fwchoice.criteria.loader import LoadedCriteria
 from fwchoice.criteria.model import Document
-from fwchoice.decide.advice import advice_data, points
-from fwchoice.decide.evidence import RatingSet, other, rated_by
-from fwchoice.decide.robustness import robustness
-from fwchoice.decide.scoring import evaluate
-from fwchoice.decide.team import Member, agenda, combined_evaluation, members_from
+from fwchoice.decide.evidence import RatingSet, rated_by
+from fwchoice.decide.report import TeamReport
+from fwchoice.decide.team import Member, combined_evaluation, members_from
+from fwchoice.decide.team_report import team_report
 from fwchoice.errors import EXIT_OK, UsageError
 from fwchoice.outputs import OutputPlan
-from fwchoice.sanitize import quote, visible_data
+from fwchoice.sanitize import quote, visible_report
 
 if TYPE_CHECKING:
     from rich.console import Console, RenderableType
 
     from fwchoice.render.terminal import TerminalStyle
-
-TEAM_FORMAT_VERSION = 2
-"""2: ``combined`` is an advice of format 2, and agenda items say which exclusions
-they decide."""
 
 
 def read_members(document: Document, files: list[str]) -> list[Member]:
@@ -43,63 +38,17 @@ def read_members(document: Document, files: list[str]) -> list[Member]:
         raise UsageError(str(problem)) from None
 
 
-def team_data(
-    loaded: LoadedCriteria,
-    members: list[Member],
-    files: list[str],
-    ratings: RatingSet = "source",
-) -> dict[str, Any]:
-    document = loaded.document
-    labels = {o: opt.label for o, opt in document.options.items()}
-    people = []
-    for member, path in zip(members, files, strict=True):
-        result = evaluate(rated_by(document, ratings), member.answers)
-        people.append(
-            {
-                "name": member.name,
-                "file": path,
-                "winner": result.verdict.winner,
-                "winner_label": labels[result.verdict.winner],
-                "kind": result.verdict.kind,
-                "margin": points(result.verdict.margin),
-                "scores": {o: points(result.ranking.points(o)) for o in result.ranking.order},
-            }
-        )
-    scored = rated_by(document, ratings)
-    evaluation = combined_evaluation(scored, members)
-    combined = advice_data(
-        scored,
-        evaluation,
-        criteria_file=loaded.file_info(),
-        ratings=ratings,
-        source=document,
-        alternative=combined_evaluation(rated_by(document, other(ratings)), members),
-        tested=robustness(
-            document,
-            {},
-            ratings=ratings,
-            weights_and_exclusions=(evaluation.ranking.weights, evaluation.ranking.excluded),
-        ),
-        team=True,
-    )
-    return {
-        "format": "fwchoice.team",
-        "format_version": TEAM_FORMAT_VERSION,
-        "criteria_file": combined["criteria_file"],
-        "members": people,
-        "combined": combined,
-        "agenda": agenda(document, members),
-    }
-
-
 def run_team(loaded: LoadedCriteria, files: list[str], out: AdviceOutput, plan: OutputPlan) -> int:
     members = read_members(loaded.document, files)
-    data = team_data(loaded, members, files, out.ratings)
+    data = team_report(
+        loaded.document, members, files, criteria_file=loaded.file_info(), ratings=out.ratings
+    )
+    shown = visible_report(data)
 
     def view(terminal: Console, style: TerminalStyle) -> list[RenderableType]:
         from fwchoice.render.team_render import team_renderables
 
-        return team_renderables(visible_data(data), terminal, style)
+        return team_renderables(shown, terminal, style)
 
     from fwchoice.commands.record import file_record
     from fwchoice.render.advice_markdown import title
@@ -110,7 +59,7 @@ def run_team(loaded: LoadedCriteria, files: list[str], out: AdviceOutput, plan: 
         plan,
         out.record,
         record,
-        title=title(data["combined"]),
+        title=title(data.combined),
         date=out.date,
         review_after=document.decision.review_after,
         deciders=tuple(m.name for m in members),
@@ -124,7 +73,7 @@ def run_team(loaded: LoadedCriteria, files: list[str], out: AdviceOutput, plan: 
     def closing(terminal: Console, style: TerminalStyle) -> list[RenderableType]:
         from fwchoice.render.advice_view import verdict_line
 
-        return [verdict_line(visible_data(data["combined"]), terminal.width)]
+        return [verdict_line(shown.combined, terminal.width)]
 
     contents = show(
         out,
@@ -141,7 +90,7 @@ def run_team(loaded: LoadedCriteria, files: list[str], out: AdviceOutput, plan: 
 
 
 def team_record(
-    loaded: LoadedCriteria, members: list[Member], data: dict[str, Any], ratings: RatingSet
+    loaded: LoadedCriteria, members: list[Member], data: TeamReport, ratings: RatingSet
 ) -> dict[str, Any]:
     """What a team record embeds to be replayed: each member's answers, the combined
     verdict then, and the averaged weights and ratings it was scored with."""
@@ -153,7 +102,7 @@ def team_record(
     document = loaded.document
     scored = rated_by(document, ratings)
     return {
-        **replay_head(TEAM_MARKER, loaded, data["combined"], ratings),
+        **replay_head(TEAM_MARKER, loaded, data.combined, ratings),
         "members": [
             {
                 "name": m.name,

@@ -1,9 +1,10 @@
-"""A recommendation as plain data: the verdict first, and every number behind it.
+"""A recommendation built as a typed report: the verdict first, and every number behind it.
 
-This is the one place that decides what a report says. The JSON output is this
-data; the terminal, Markdown (MADR) and accessible renderers only lay it out,
-so no format can say something another does not. Shape:
-``docs/schemas/advice.schema.json``; fields: ``docs/json-output.md``.
+This is the one place that decides what a report says. It builds the records of
+``decide/report.py``; the JSON output is their ``as_json()``, and the terminal,
+Markdown (MADR) and accessible renderers only lay them out, so no format can
+say something another does not. Shape: ``docs/schemas/advice.schema.json``;
+fields: ``docs/json-output.md``.
 
 What it holds, in the order a report shows it: the verdict and its confidence,
 each option's score, the strongest reasons both ways (each with the answers
@@ -15,12 +16,13 @@ then the details (weights, the matrix, open answers, skipped questions).
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from fractions import Fraction
-from typing import Any
+from typing import Literal
 
-from fwchoice.comparison import hybrid_data, plain_number
+from fwchoice.comparison import plain_number
 from fwchoice.criteria.answers import Answer, Answers, display, raw_value
-from fwchoice.criteria.model import RATING_MAX, Document
+from fwchoice.criteria.model import RATING_MAX, Document, Hybrid
 from fwchoice.decide.changes import (
     FIRM,
     Change,
@@ -29,7 +31,43 @@ from fwchoice.decide.changes import (
     tie_breaker,
     ties,
 )
-from fwchoice.decide.evidence import RatingSet, disputed, other, rated_by
+from fwchoice.decide.evidence import Disputed, RatingSet, disputed, other, rated_by
+from fwchoice.decide.report import (
+    AdviceReport,
+    AnswerChange,
+    AnswerFlips,
+    AnswerGiven,
+    Caveat,
+    ConditionAnswers,
+    Confidence,
+    ConfidenceLevel,
+    Dispute,
+    DisputedRating,
+    Evidence,
+    Exclusion,
+    Flip,
+    HybridApproach,
+    Insights,
+    Lean,
+    Method,
+    Need,
+    OtherVerdict,
+    QuestionRef,
+    RaisedBy,
+    Reason,
+    RobustnessFigure,
+    Score,
+    ScoreRange,
+    SettleFirst,
+    Threshold,
+    TieBreaker,
+    Uncertainty,
+    Varied,
+    Verdict,
+    WeightChange,
+    WeightRow,
+    WhatWouldChangeIt,
+)
 from fwchoice.decide.robustness import Robustness, robustness
 from fwchoice.decide.scoring import Evaluation, evaluate
 from fwchoice.decide.uncertainty import uncertainty_for
@@ -51,20 +89,17 @@ def points(value: Fraction) -> float:
     return round(float(value), 2)
 
 
-def answers_data(document: Document, answers: Answers) -> list[dict[str, Any]]:
-    rows = []
-    for qid, answer in answers.items():
-        question = document.questions[qid]
-        rows.append(
-            {
-                "question": qid,
-                "text": question.text,
-                "answer": raw_value(question, answer),
-                "display": display(question, answer),
-                "how": answer.how,
-            }
+def answers_given(document: Document, answers: Answers) -> tuple[AnswerGiven, ...]:
+    return tuple(
+        AnswerGiven(
+            qid,
+            document.questions[qid].text,
+            raw_value(document.questions[qid], answer),
+            display(document.questions[qid], answer),
+            answer.how,
         )
-    return rows
+        for qid, answer in answers.items()
+    )
 
 
 def build_advice(
@@ -75,7 +110,7 @@ def build_advice(
     skipped: list[str] | None = None,
     ratings: RatingSet = "source",
     criteria_file: dict[str, str],
-) -> tuple[dict[str, Any], Evaluation]:
+) -> tuple[AdviceReport, Evaluation]:
     """Everything one person's recommendation says, from the file as written; and the
     evaluation it was made from (for saved answers and replays).
 
@@ -92,7 +127,7 @@ def build_advice(
     for qid in skipped:  # unasked questions could be anything: they vary like unsure ones
         working[qid] = Answer.not_sure("asked")
     unsure = [q for q, a in working.items() if a.unsure]
-    data = advice_data(
+    report = advice_report(
         scored,
         evaluation,
         criteria_file=criteria_file,
@@ -104,14 +139,21 @@ def build_advice(
     # Questions left unasked stay open in every changed run too, as in the verdict:
     # a rerun would not fill them with defaults behind the user's back.
     open_given = {**given, **{q: working[q] for q in skipped}}
-    data["what_would_change_it"]["answers"] = _answer_changes(scored, working, open_given)
+    verdict = report.verdict
     if evaluation.verdict.kind in ("close", "tie") and not evaluation.verdict.hybrids:
-        data["verdict"]["tie_breaker"] = _tie_breaker(scored, working, open_given)
-    data["insights"] = _insights(scored, working, unsure, skipped)
-    return data, evaluation
+        verdict = verdict._replace(tie_breaker=_tie_breaker(scored, working, open_given))
+    changes = report.what_would_change_it._replace(
+        answers=_answer_changes(scored, working, open_given)
+    )
+    report = report._replace(
+        verdict=verdict,
+        what_would_change_it=changes,
+        insights=_insights(scored, working, unsure, skipped),
+    )
+    return report, evaluation
 
 
-def advice_data(
+def advice_report(
     document: Document,
     evaluation: Evaluation,
     *,
@@ -121,54 +163,106 @@ def advice_data(
     alternative: Evaluation | None = None,
     tested: Robustness | None = None,
     team: bool = False,
-) -> dict[str, Any]:
-    """The report's data for one evaluation (a person's, or a team's combined weights).
+) -> AdviceReport:
+    """The report for one evaluation (a person's, or a team's combined weights).
 
     ``document`` is the file as scored (by ``ratings``), ``source`` the file as
     written, ``alternative`` the same answers under the other rating set.
     """
     source = source or document
-    ranking = evaluation.ranking
-    verdict = evaluation.verdict
-    labels = {oid: o.label for oid, o in document.options.items()}
     contested = {(d.criterion, d.option): d for d in disputed(source)}
-    total_weight = sum(ranking.weights.values(), Fraction(0))
-    weights = []
+    return AdviceReport(
+        format="fwchoice.advice",
+        format_version=ADVICE_FORMAT_VERSION,
+        criteria_file={**criteria_file, "version": document.version},
+        title=document.title,
+        method=_method(document, ratings, team=team),
+        answers=answers_given(document, evaluation.answers),
+        weights=_weights(document, source, evaluation),
+        scores=_scores(document, evaluation),
+        verdict=_verdict(document, evaluation),
+        reasons=_reasons(document, evaluation, contested, winning=True),
+        counter_reasons=_reasons(document, evaluation, contested, winning=False),
+        exclusions=_exclusions(document, evaluation),
+        caveats=_caveats(document, evaluation),
+        needs=tuple(
+            Need(fid, document.features[fid].label, _questions(document, asked_by))
+            for fid, asked_by in evaluation.needs.items()
+            if fid in document.features
+        ),
+        what_would_change_it=WhatWouldChangeIt(None, _thresholds(document, evaluation)),
+        robustness=_robustness(document, tested) if tested else None,
+        evidence=_evidence(document, source, evaluation, ratings, alternative),
+        insights=Insights(None, ()),
+    )
+
+
+def _method(document: Document, ratings: RatingSet, *, team: bool) -> Method:
+    return Method(
+        weight=(
+            "each person's weights (default weight + effects of their answers, never "
+            "below 0), averaged"
+            if team
+            else "default weight + effects of the answers given, never below 0"
+        ),
+        weights_from="team" if team else "answers",
+        score=f"100 * sum(weight * rating) / ({RATING_MAX} * sum(weight))",
+        weight_scale=WEIGHT_SCALE,
+        ties=TIE_RULE,
+        rating_max=RATING_MAX,
+        ratings=ratings,
+        hybrid_margin=plain_number(document.decision.hybrid_margin),
+        confidence_levels=tuple(
+            ConfidenceLevel(plain_number(c.min_margin), c.label)
+            for c in document.decision.confidence
+        ),
+    )
+
+
+def _weights(document: Document, source: Document, evaluation: Evaluation) -> tuple[WeightRow, ...]:
+    rows = []
     for cid, weight in evaluation.weights.items():
         criterion = document.criteria[cid]
         written = source.criteria[cid]
-        weights.append(
-            {
-                "criterion": cid,
-                "label": criterion.label,
-                "base": plain_number(weight.base),
-                "changes": [
-                    {
-                        "question": c.question,
-                        "text": document.questions[c.question].text,
-                        "choice": c.choice,
-                        "choice_label": document.questions[c.question].choices[c.choice].label,
-                        "delta": plain_number(c.delta),
-                    }
-                    for c in weight.changes
-                ],
-                "weight": plain_number(weight.value),
-                "clamped_at_zero": weight.clamped,
-                "ratings": {o: criterion.ratings.get(o) for o in document.options},
-                "source_ratings": {o: written.ratings.get(o) for o in document.options},
-                "evidence_ratings": dict(written.evidence),
-                "contributions": {
+        changes = tuple(
+            WeightChange(
+                c.question,
+                document.questions[c.question].text,
+                c.choice,
+                document.questions[c.question].choices[c.choice].label,
+                plain_number(c.delta),
+            )
+            for c in weight.changes
+        )
+        rows.append(
+            WeightRow(
+                criterion=cid,
+                label=criterion.label,
+                base=plain_number(weight.base),
+                changes=changes,
+                weight=plain_number(weight.value),
+                clamped_at_zero=weight.clamped,
+                ratings={o: criterion.ratings.get(o) for o in document.options},
+                source_ratings={o: written.ratings.get(o) for o in document.options},
+                evidence_ratings=dict(written.evidence),
+                contributions={
                     o: plain_number(weight.value * criterion.ratings.get(o, 0))
                     for o in document.options
                 },
-            }
+            )
         )
-    scores = [
-        {
-            "option": oid,
-            "label": labels[oid],
-            "score": points(ranking.points(oid)),
-            "weighted_sum": plain_number(
+    return tuple(rows)
+
+
+def _scores(document: Document, evaluation: Evaluation) -> tuple[Score, ...]:
+    ranking = evaluation.ranking
+    total_weight = sum(ranking.weights.values(), Fraction(0))
+    return tuple(
+        Score(
+            option=oid,
+            label=document.options[oid].label,
+            score=points(ranking.points(oid)),
+            weighted_sum=plain_number(
                 sum(
                     (
                         w * document.criteria[c].ratings.get(oid, 0)
@@ -177,97 +271,74 @@ def advice_data(
                     Fraction(0),
                 )
             ),
-            "maximum": plain_number(total_weight * RATING_MAX),
-            "excluded": oid in ranking.excluded,
-        }
+            maximum=plain_number(total_weight * RATING_MAX),
+            excluded=oid in ranking.excluded,
+        )
         for oid in ranking.order
-    ]
-    return {
-        "format": "fwchoice.advice",
-        "format_version": ADVICE_FORMAT_VERSION,
-        "criteria_file": {**criteria_file, "version": document.version},
-        "title": document.title,
-        "method": {
-            "weight": (
-                "each person's weights (default weight + effects of their answers, never "
-                "below 0), averaged"
-                if team
-                else "default weight + effects of the answers given, never below 0"
-            ),
-            "weights_from": "team" if team else "answers",
-            "score": f"100 * sum(weight * rating) / ({RATING_MAX} * sum(weight))",
-            "weight_scale": WEIGHT_SCALE,
-            "ties": TIE_RULE,
-            "rating_max": RATING_MAX,
-            "ratings": ratings,
-            "hybrid_margin": plain_number(document.decision.hybrid_margin),
-            "confidence_levels": [
-                {"min_margin": plain_number(c.min_margin), "label": c.label}
-                for c in document.decision.confidence
-            ],
-        },
-        "answers": answers_data(document, evaluation.answers),
-        "weights": weights,
-        "scores": scores,
-        "verdict": {
-            "kind": verdict.kind,
-            "winner": verdict.winner,
-            "winner_label": labels[verdict.winner],
-            "runner_up": verdict.runner_up,
-            "runner_up_label": labels.get(verdict.runner_up or "", ""),
-            "margin": points(verdict.margin),
-            "confidence": (
-                {
-                    "label": verdict.confidence.label,
-                    "explanation": verdict.confidence.explanation,
-                    "min_margin": plain_number(verdict.confidence.min_margin),
-                }
-                if verdict.confidence
-                else None
-            ),
-            "hybrids": [hybrid_data(document, h) for h in verdict.hybrids],
-            "tie_breaker": None,
-        },
-        "reasons": _reasons(document, evaluation, contested, winning=True),
-        "counter_reasons": _reasons(document, evaluation, contested, winning=False),
-        "exclusions": _gaps(document, evaluation, filled=False),
-        "caveats": _caveats(document, evaluation),
-        "needs": [
-            {
-                "feature": fid,
-                "label": document.features[fid].label,
-                "needed_by": _questions(document, asked_by),
-            }
-            for fid, asked_by in evaluation.needs.items()
-            if fid in document.features
-        ],
-        "what_would_change_it": {
-            "answers": None,
-            "weights": _thresholds(document, evaluation),
-        },
-        "robustness": _robustness(document, tested) if tested else None,
-        "evidence": _evidence(document, source, evaluation, ratings, alternative),
-        "insights": {"uncertainty": None, "skipped": []},
-    }
+    )
 
 
-def _questions(document: Document, qids: Any) -> list[dict[str, str]]:
-    return [{"question": q, "text": document.questions[q].text} for q in qids]
+def _verdict(document: Document, evaluation: Evaluation) -> Verdict:
+    verdict = evaluation.verdict
+    labels = {oid: o.label for oid, o in document.options.items()}
+    confidence = verdict.confidence
+    return Verdict(
+        kind=verdict.kind,
+        winner=verdict.winner,
+        winner_label=labels[verdict.winner],
+        runner_up=verdict.runner_up,
+        runner_up_label=labels.get(verdict.runner_up or "", ""),
+        margin=points(verdict.margin),
+        confidence=(
+            Confidence(
+                confidence.label, confidence.explanation, plain_number(confidence.min_margin)
+            )
+            if confidence
+            else None
+        ),
+        hybrids=tuple(hybrid_approach(document, h) for h in verdict.hybrids),
+        tie_breaker=None,
+    )
+
+
+def hybrid_approach(document: Document, hybrid: Hybrid) -> HybridApproach:
+    """A hybrid approach, with the answers that call for it written out."""
+    when = []
+    for qid, allowed in hybrid.when.items():
+        question = document.questions.get(qid)
+        if question is None:
+            continue
+        chosen = tuple(c for c in question.choices if c in allowed)
+        labels = tuple(question.choices[c].label for c in chosen)
+        when.append(ConditionAnswers(qid, question.text, chosen, labels))
+    return HybridApproach(
+        hybrid.id,
+        hybrid.label,
+        hybrid.summary,
+        tuple(hybrid.options),
+        tuple(hybrid.steps),
+        tuple(when),
+        hybrid.fits,
+    )
+
+
+def _questions(document: Document, qids: Iterable[str]) -> tuple[QuestionRef, ...]:
+    return tuple(QuestionRef(q, document.questions[q].text) for q in qids)
 
 
 def _reasons(
     document: Document,
     evaluation: Evaluation,
-    contested: dict[tuple[str, str], Any],
+    contested: dict[tuple[str, str], Disputed],
     *,
     winning: bool,
-) -> list[dict[str, Any]]:
+) -> tuple[Reason, ...]:
     """The criteria that moved the margin most towards the winner (or, for the
     runner-up's case, towards the runner-up), each with the answers that weighed it."""
     ranking = evaluation.ranking
     runner_up = ranking.runner_up
     if runner_up is None:
-        return []
+        return ()
     ordered = evaluation.contributions if winning else evaluation.contributions[::-1]
     reasons = []
     for contribution in ordered[: REASONS if winning else COUNTER_REASONS]:
@@ -275,61 +346,64 @@ def _reasons(
             break
         criterion = document.criteria[contribution.criterion]
         weight = evaluation.weights[contribution.criterion]
-        reasons.append(
-            {
-                "criterion": criterion.id,
-                "label": criterion.label,
-                "weight": plain_number(contribution.weight),
-                "points": points(abs(contribution.points)),
-                "winner_rating": criterion.ratings.get(ranking.winner),
-                "runner_up_rating": criterion.ratings.get(runner_up),
-                "raised_by": [
-                    {
-                        "question": c.question,
-                        "text": document.questions[c.question].text,
-                        "answer": document.questions[c.question].choices[c.choice].label,
-                        "delta": plain_number(c.delta),
-                    }
-                    for c in weight.changes
-                    if c.delta > 0
-                ],
-                "disputed": [
-                    {
-                        "option": option,
-                        "label": document.options[option].label,
-                        "source": contested[(criterion.id, option)].source,
-                        "evidence": contested[(criterion.id, option)].evidence,
-                    }
-                    for option in (ranking.winner, runner_up)
-                    if (criterion.id, option) in contested
-                ],
-            }
+        raised_by = tuple(
+            RaisedBy(
+                c.question,
+                document.questions[c.question].text,
+                document.questions[c.question].choices[c.choice].label,
+                plain_number(c.delta),
+            )
+            for c in weight.changes
+            if c.delta > 0
         )
-    return reasons
+        disputes = tuple(
+            DisputedRating(
+                option,
+                document.options[option].label,
+                contested[(criterion.id, option)].source,
+                contested[(criterion.id, option)].evidence,
+            )
+            for option in (ranking.winner, runner_up)
+            if (criterion.id, option) in contested
+        )
+        reasons.append(
+            Reason(
+                criterion=criterion.id,
+                label=criterion.label,
+                weight=plain_number(contribution.weight),
+                points=points(abs(contribution.points)),
+                winner_rating=criterion.ratings.get(ranking.winner),
+                runner_up_rating=criterion.ratings.get(runner_up),
+                raised_by=raised_by,
+                disputed=disputes,
+            )
+        )
+    return tuple(reasons)
 
 
-def _gaps(document: Document, evaluation: Evaluation, *, filled: bool) -> list[dict[str, Any]]:
+def _exclusions(document: Document, evaluation: Evaluation) -> tuple[Exclusion, ...]:
+    """Options a must-have rules out: a gap no accepted add-on fills."""
     result = []
     for gap in evaluation.gaps:
-        if gap.filled != filled:
+        if gap.filled:
             continue
         feature = document.features[gap.feature]
         value = feature.values[gap.option]
         result.append(
-            {
-                "option": gap.option,
-                "option_label": document.options[gap.option].label,
-                "feature": gap.feature,
-                "label": feature.label,
-                "value": value.text,
-                "fill": value.fill,
-                "needed_by": _questions(document, gap.asked_by),
-            }
+            Exclusion(
+                option=gap.option,
+                option_label=document.options[gap.option].label,
+                feature=gap.feature,
+                label=feature.label,
+                value=value.text,
+                fill=value.fill,
+                needed_by=_questions(document, gap.asked_by),
+            )
         )
-    return result
+    return tuple(result)
 
 
-def _caveats(document: Document, evaluation: Evaluation) -> list[dict[str, Any]]:
+def _caveats(document: Document, evaluation: Evaluation) -> tuple[Caveat, ...]:
     """Needed features the winner does not ship built in (a must-have an accepted add-on
     fills among them)."""
     winner = evaluation.ranking.winner
@@ -339,127 +413,127 @@ def _caveats(document: Document, evaluation: Evaluation) -> list[dict[str, Any]]
         feature = document.features[caveat.feature]
         value = feature.values[winner]
         result.append(
-            {
-                "feature": feature.id,
-                "label": feature.label,
-                "option": winner,
-                "value": value.text,
-                "fill": value.fill,
-                "needed_by": _questions(document, caveat.needed_by),
-                "must_have": feature.id in must,
-            }
+            Caveat(
+                feature=feature.id,
+                label=feature.label,
+                option=winner,
+                value=value.text,
+                fill=value.fill,
+                needed_by=_questions(document, caveat.needed_by),
+                must_have=feature.id in must,
+            )
         )
-    return result
+    return tuple(result)
 
 
-def _thresholds(document: Document, evaluation: Evaluation) -> list[dict[str, Any]]:
+def _thresholds(document: Document, evaluation: Evaluation) -> tuple[Threshold, ...]:
     """Every weight threshold, nearest first."""
-    labels = {oid: o.label for oid, o in document.options.items()}
-    return [
-        {
-            "criterion": flip.criterion,
-            "label": document.criteria[flip.criterion].label,
-            "challenger": flip.challenger,
-            "challenger_label": labels[flip.challenger],
-            "direction": flip.direction,
-            "current": plain_number(flip.current),
-            "threshold": plain_number(flip.threshold),
-            "shown": plain_number(flip.shown),
-        }
+    return tuple(
+        Threshold(
+            criterion=flip.criterion,
+            label=document.criteria[flip.criterion].label,
+            challenger=flip.challenger,
+            challenger_label=document.options[flip.challenger].label,
+            direction=flip.direction,
+            current=plain_number(flip.current),
+            threshold=plain_number(flip.threshold),
+            shown=plain_number(flip.shown),
+        )
         for flip in evaluation.flips
-    ]
+    )
 
 
 def _change(
     document: Document, answers: Answers, qid: str, choices: tuple[str, ...]
-) -> dict[str, Any]:
+) -> AnswerChange:
     question = document.questions[qid]
     before = answers[qid].choices
-    return {
-        "question": qid,
-        "text": question.text,
-        "from": display(question, answers[qid]),
-        "to": display(question, Answer(choices)),
-        "to_answer": raw_value(question, Answer(choices)),
-        # A multiple-choice change reads best as what is picked or dropped.
-        "added": [question.choices[c].label for c in choices if c not in before]
-        if question.multiple
-        else [],
-        "removed": [question.choices[c].label for c in before if c not in choices]
-        if question.multiple
-        else [],
-    }
+    # A multiple-choice change reads best as what is picked or dropped.
+    multiple = question.multiple
+    return AnswerChange(
+        question=qid,
+        text=question.text,
+        from_=display(question, answers[qid]),
+        to=display(question, Answer(choices)),
+        to_answer=raw_value(question, Answer(choices)),
+        added=tuple(question.choices[c].label for c in choices if c not in before)
+        if multiple
+        else (),
+        removed=tuple(question.choices[c].label for c in before if c not in choices)
+        if multiple
+        else (),
+    )
 
 
-def _answer_changes(document: Document, answers: Answers, given: Answers) -> dict[str, Any]:
+def _answer_changes(document: Document, answers: Answers, given: Answers) -> AnswerFlips:
     """The answer changes that put another option first: single changes, else pairs.
     A flip to a tie on score (first by the file's order) says so: ``tie``."""
-    labels = {oid: o.label for oid, o in document.options.items()}
     found: list[tuple[tuple[Change, ...], str]] = [
         ((Change(item.question, alternative),), winner)
         for item in decisive_answers(document, answers, given)
         for alternative, winner in item.flips_to
     ]
-    kind, searched_all = "single", True
+    kind: Literal["single", "pair", "none"] = "single"
+    searched_all = True
     if not found:
         pairs, searched_all = flipping_pairs(document, answers, given)
         found = [(p.changes, p.winner) for p in pairs]
         kind = "pair" if found else "none"
     tied = ties(document, answers, given, [changes for changes, _ in found])
-    return {
-        "kind": kind,
-        "changes": [
-            {
-                "changes": [_change(document, answers, c.question, c.choices) for c in changes],
-                "winner": winner,
-                "winner_label": labels[winner],
-                "tie": tie,
-            }
+    return AnswerFlips(
+        kind,
+        tuple(
+            Flip(
+                tuple(_change(document, answers, c.question, c.choices) for c in changes),
+                winner,
+                document.options[winner].label,
+                tie,
+            )
             for (changes, winner), tie in zip(found, tied, strict=True)
-        ],
-        "searched_all": searched_all,
-    }
+        ),
+        searched_all,
+    )
 
 
-def _tie_breaker(document: Document, answers: Answers, given: Answers) -> dict[str, Any] | None:
+def _tie_breaker(document: Document, answers: Answers, given: Answers) -> TieBreaker | None:
     found = tie_breaker(document, answers, given)
     if found is None:
         return None
     question = document.questions[found.question]
     current = answers.get(found.question)
-    return {
-        "question": found.question,
-        "text": question.text,
-        "current": display(question, current) if current else None,
-        "firm": bool(current and current.how in FIRM and not current.unsure),
-        "leans": [
-            {
-                "answer": display(question, Answer(lean.choices)),
-                "leader": lean.leader,
-                "leader_label": document.options[lean.leader].label,
-                "margin": points(lean.margin),
-            }
+    return TieBreaker(
+        question=found.question,
+        text=question.text,
+        current=display(question, current) if current else None,
+        firm=bool(current and current.how in FIRM and not current.unsure),
+        leans=tuple(
+            Lean(
+                display(question, Answer(lean.choices)),
+                lean.leader,
+                document.options[lean.leader].label,
+                points(lean.margin),
+            )
             for lean in found.leans
-        ],
-    }
+        ),
+    )
 
 
-def _robustness(document: Document, tested: Robustness) -> dict[str, Any]:
-    return {
-        "winner": tested.winner,
-        "share": round(float(tested.share), 4),
-        "percent": _percent(tested.share),
-        "samples": tested.samples,
-        "max_samples": tested.asked,
-        "seed": tested.seed,
-        "band": plain_number(tested.band),
-        "varied": {
-            "weights": tested.varied_weights,
-            "unsure_questions": _questions(document, tested.unsure_questions),
-            "disputed_ratings": len(tested.disputed),
-        },
-        "firsts": tested.firsts,
-    }
+def _robustness(document: Document, tested: Robustness) -> RobustnessFigure:
+    return RobustnessFigure(
+        winner=tested.winner,
+        share=round(float(tested.share), 4),
+        percent=_percent(tested.share),
+        samples=tested.samples,
+        max_samples=tested.asked,
+        seed=tested.seed,
+        band=plain_number(tested.band),
+        varied=Varied(
+            tested.varied_weights,
+            _questions(document, tested.unsure_questions),
+            len(tested.disputed),
+        ),
+        firsts=tested.firsts,
+    )
 
 
 def _percent(share: Fraction) -> str:
@@ -479,68 +553,65 @@ def _evidence(
     evaluation: Evaluation,
     ratings: RatingSet,
     alternative: Evaluation | None,
-) -> dict[str, Any]:
+) -> Evidence:
     contested = disputed(source)
-    data: dict[str, Any] = {
-        "ratings": ratings,
-        "other": other(ratings),
-        "disputed": [
-            {
-                "criterion": d.criterion,
-                "label": source.criteria[d.criterion].label,
-                "option": d.option,
-                "option_label": source.options[d.option].label,
-                "source": d.source,
-                "evidence": d.evidence,
-                "note": d.note.text if d.note else "",
-            }
-            for d in contested
-        ],
-        "other_verdict": None,
-        "holds": True,
-    }
-    if alternative is not None and contested:
-        verdict = alternative.verdict
-        runner_up = verdict.runner_up
-        data["other_verdict"] = {
-            "kind": verdict.kind,
-            "winner": verdict.winner,
-            "winner_label": document.options[verdict.winner].label,
-            "runner_up": runner_up,
-            "runner_up_label": document.options[runner_up].label if runner_up else "",
-            "margin": points(verdict.margin),
-            "scores": {o: points(alternative.ranking.points(o)) for o in alternative.ranking.order},
-        }
-        data["holds"] = verdict.winner == evaluation.verdict.winner
-    return data
+    disputes = tuple(
+        Dispute(
+            criterion=d.criterion,
+            label=source.criteria[d.criterion].label,
+            option=d.option,
+            option_label=source.options[d.option].label,
+            source=d.source,
+            evidence=d.evidence,
+            note=d.note.text if d.note else "",
+        )
+        for d in contested
+    )
+    if alternative is None or not contested:
+        return Evidence(ratings, other(ratings), disputes, None, True)
+    verdict = alternative.verdict
+    runner_up = verdict.runner_up
+    other_verdict = OtherVerdict(
+        kind=verdict.kind,
+        winner=verdict.winner,
+        winner_label=document.options[verdict.winner].label,
+        runner_up=runner_up,
+        runner_up_label=document.options[runner_up].label if runner_up else "",
+        margin=points(verdict.margin),
+        scores={o: points(alternative.ranking.points(o)) for o in alternative.ranking.order},
+    )
+    holds = verdict.winner == evaluation.verdict.winner
+    return Evidence(ratings, other(ratings), disputes, other_verdict, holds)
 
 
 def _insights(
     document: Document, answers: Answers, unsure: list[str], skipped: list[str]
-) -> dict[str, Any]:
+) -> Insights:
     """Open answers: score ranges over what they could be, and which to settle first."""
-    insights: dict[str, Any] = {"uncertainty": None, "skipped": _questions(document, skipped)}
+    skipped_questions = _questions(document, skipped)
     uncertainty = uncertainty_for(document, answers) if unsure else None
-    if uncertainty is not None:
-        settle = uncertainty.settle_first
-        insights["uncertainty"] = {
-            "questions": _questions(document, uncertainty.open_questions),
-            "exact": uncertainty.exact,
-            "worlds": uncertainty.worlds,
-            "ranges": {
-                o: {"low": points(lo), "high": points(hi)}
-                for o, (lo, hi) in uncertainty.ranges.items()
+    if uncertainty is None:
+        return Insights(None, skipped_questions)
+    settle = uncertainty.settle_first
+    return Insights(
+        Uncertainty(
+            questions=_questions(document, uncertainty.open_questions),
+            exact=uncertainty.exact,
+            worlds=uncertainty.worlds,
+            ranges={
+                o: ScoreRange(points(lo), points(hi)) for o, (lo, hi) in uncertainty.ranges.items()
             },
-            "possible_winners": [o for o in document.options if o in uncertainty.possible_winners],
-            "winner_can_change": uncertainty.winner_can_change,
-            "settle_first": (
-                {
-                    "question": settle,
-                    "text": document.questions[settle].text,
-                    "swing": points(uncertainty.swings[settle]),
-                }
+            possible_winners=tuple(
+                o for o in document.options if o in uncertainty.possible_winners
+            ),
+            winner_can_change=uncertainty.winner_can_change,
+            settle_first=(
+                SettleFirst(
+                    settle, document.questions[settle].text, points(uncertainty.swings[settle])
+                )
                 if settle
                 else None
             ),
-        }
-    return insights
+        ),
+        skipped_questions,
+    )

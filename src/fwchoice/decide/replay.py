@@ -13,6 +13,7 @@ from typing import TYPE_CHECKING, Any
 
 from fwchoice.criteria.build import exact
 from fwchoice.criteria.model import RATING_MAX, Document
+from fwchoice.decide.report import CurrentVerdict, Moved, Replay, SavedVerdict
 from fwchoice.decide.scoring import HUNDRED, Evaluation
 
 if TYPE_CHECKING:
@@ -45,7 +46,7 @@ def compare(
     document: Document,
     evaluation: Evaluation,
     current_sha256: str,
-) -> dict[str, Any]:
+) -> Replay:
     """The replay section of a report: then versus now, and what moved it."""
     old_verdict = saved.get("verdict") or {}
     old_snapshot = saved.get("snapshot") or {}
@@ -58,7 +59,7 @@ def compare(
     # challenges it (the new winner if it changed, else the new runner-up).
     a = old_winner if old_winner in document.options else new_winner
     b = new_winner if new_winner != a else evaluation.ranking.runner_up
-    moved: list[dict[str, Any]] = []
+    moved: list[Moved] = []
     if b is not None and old_snapshot:
         old_total = sum((exact(e.get("weight", 0)) for e in old_snapshot.values()), Fraction(0))
         new_total = sum((exact(e["weight"]) for e in new_snapshot.values()), Fraction(0))
@@ -81,33 +82,28 @@ def compare(
             if not changes:
                 continue
             delta = _contribution(new, new_total, a, b) - _contribution(old, old_total, a, b)
-            moved.append(
-                {
-                    "criterion": cid,
-                    "label": (new or old).get("label", cid),
-                    "changes": changes,
-                    "margin_change": round(float(delta), 2),
-                }
-            )
-        moved.sort(key=lambda m: -abs(m["margin_change"]))
-    return {
-        "criteria_changed": criteria_then.get("sha256") != current_sha256,
-        "then": {
-            "sha256": criteria_then.get("sha256"),
-            "winner": old_winner,
-            "winner_label": labels.get(old_winner or "", old_winner),
-            "margin": old_verdict.get("margin"),
-            "kind": old_verdict.get("kind"),
-            "scores": old_verdict.get("scores", {}),
-        },
-        "now": {
-            "sha256": current_sha256,
-            "winner": new_winner,
-            "winner_label": labels[new_winner],
-            "margin": round(float(evaluation.verdict.margin), 2),
-            "kind": evaluation.verdict.kind,
-            "scores": {o: round(float(evaluation.ranking.points(o)), 2) for o in document.options},
-        },
-        "pair": [a, b],
-        "moved_by": moved,
-    }
+            label = (new or old).get("label", cid)
+            moved.append(Moved(cid, label, tuple(changes), round(float(delta), 2)))
+        moved.sort(key=lambda m: -abs(m.margin_change))
+    margin = old_verdict.get("margin")
+    return Replay(
+        criteria_changed=criteria_then.get("sha256") != current_sha256,
+        then=SavedVerdict(
+            sha256=criteria_then.get("sha256"),
+            winner=old_winner,
+            winner_label=labels.get(old_winner or "", old_winner),
+            margin=margin if isinstance(margin, (int, float)) and margin is not True else None,
+            kind=old_verdict.get("kind"),
+            scores=old_verdict.get("scores", {}),
+        ),
+        now=CurrentVerdict(
+            sha256=current_sha256,
+            winner=new_winner,
+            winner_label=labels[new_winner],
+            margin=round(float(evaluation.verdict.margin), 2),
+            kind=evaluation.verdict.kind,
+            scores={o: round(float(evaluation.ranking.points(o)), 2) for o in document.options},
+        ),
+        pair=(a, b),
+        moved_by=tuple(moved),
+    )

@@ -20,6 +20,7 @@ from fwchoice.criteria.fileformat import TEAM_MARKER
 from fwchoice.criteria.model import Document
 from fwchoice.decide.evidence import rated_by
 from fwchoice.decide.replay import compare
+from fwchoice.decide.report import CurrentVerdict, Replay, SavedVerdict, json_value
 from fwchoice.decide.scoring import evaluate
 from fwchoice.decide.team import combined_evaluation, members_from
 from fwchoice.record import NamedTuple
@@ -38,7 +39,7 @@ class Reviewed(NamedTuple):
     state: State
     overdue: bool
     review_by: str | None
-    replay: dict[str, Any] | None
+    replay: Replay | None
     """Then against now (``decide.replay.compare``); None when it could not be scored."""
     problem: str = ""
 
@@ -77,10 +78,10 @@ def review_record(
     except AnswerProblem as problem:
         return Reviewed(path, "broken", overdue, review_by, None, str(problem))
     replay = compare(saved, scored, evaluation, sha256)
-    then, now = replay["then"], replay["now"]
-    if then["winner"] != now["winner"]:
+    then, now = replay.then, replay.now
+    if then.winner != now.winner:
         state: State = "changed"
-    elif abs(float(then["margin"] or 0) - float(now["margin"])) >= MOVED:
+    elif abs((then.margin or 0) - now.margin) >= MOVED:
         state = "moved"
     else:
         state = "unchanged"
@@ -122,9 +123,9 @@ def review_data(
                 "review_by": r.review_by,
                 "fails": fails(r, fail_on),
                 "problem": r.problem,
-                "then": _side(r.replay["then"]) if r.replay else None,
-                "now": _side(r.replay["now"]) if r.replay else None,
-                "moved_by": r.replay["moved_by"] if r.replay else [],
+                "then": _side(r.replay.then) if r.replay else None,
+                "now": _side(r.replay.now) if r.replay else None,
+                "moved_by": json_value(r.replay.moved_by) if r.replay else [],
             }
             for r in results
         ],
@@ -133,10 +134,10 @@ def review_data(
     }
 
 
-def _side(side: dict[str, Any]) -> dict[str, Any]:
+def _side(side: SavedVerdict | CurrentVerdict) -> dict[str, Any]:
     return {
-        "winner": side["winner"],
-        "winner_label": side["winner_label"],
-        "kind": side["kind"],
-        "margin": side["margin"],
+        "winner": side.winner,
+        "winner_label": side.winner_label,
+        "kind": side.kind,
+        "margin": side.margin,
     }

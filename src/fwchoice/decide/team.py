@@ -22,6 +22,7 @@ from fwchoice.criteria.answers import (
 )
 from fwchoice.criteria.model import Document
 from fwchoice.decide.musthaves import Gap, accepts_add_ons, must_have_features
+from fwchoice.decide.report import AgendaItem, MemberAnswer
 from fwchoice.decide.scoring import (
     CriterionWeight,
     Evaluation,
@@ -155,10 +156,10 @@ def _aligned(document: Document, member: Member, qid: str, answer: Answer) -> Me
     return Member(member.name, resolved, {**given, qid: answer})
 
 
-def agenda(document: Document, members: list[Member]) -> list[dict[str, Any]]:
+def agenda(document: Document, members: list[Member]) -> tuple[AgendaItem, ...]:
     """Questions answered differently, biggest swing of the combined margin first."""
     leader = combined_ranking(document, members)[0].winner
-    items: list[dict[str, Any]] = []
+    items: list[AgendaItem] = []
     for qid, question in document.questions.items():
         given = {m.name: m.answers.get(qid) for m in members}
         distinct: list[Answer] = []
@@ -183,17 +184,17 @@ def agenda(document: Document, members: list[Member]) -> list[dict[str, Any]]:
         decides = [o for o in document.options if any(o in e for e in exclusions)
                    and not all(o in e for e in exclusions)]  # fmt: skip
         items.append(
-            {
-                "question": qid,
-                "text": question.text,
-                "answers": [
-                    {"member": name, "display": display(question, a) if a else "not asked"}
+            AgendaItem(
+                question=qid,
+                text=question.text,
+                answers=tuple(
+                    MemberAnswer(name, display(question, a) if a else "not asked")
                     for name, a in given.items()
-                ],
-                "swing": round(float(max(margins) - min(margins)), 2),
-                "can_change_winner": len(winners) > 1,
-                "decides_exclusion": decides,
-            }
+                ),
+                swing=round(float(max(margins) - min(margins)), 2),
+                can_change_winner=len(winners) > 1,
+                decides_exclusion=tuple(decides),
+            )
         )
-    items.sort(key=lambda item: -float(item["swing"]))
-    return items
+    items.sort(key=lambda item: -item.swing)
+    return tuple(items)

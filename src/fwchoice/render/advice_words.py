@@ -9,8 +9,23 @@ their text, answers by their labels.
 
 from __future__ import annotations
 
-from typing import Any
+from collections.abc import Sequence
 
+from fwchoice.decide.report import (
+    AdviceReport,
+    AnswerChange,
+    Caveat,
+    Evidence,
+    Exclusion,
+    Flip,
+    HybridApproach,
+    OtherVerdict,
+    RaisedBy,
+    Reason,
+    Score,
+    Threshold,
+    WeightRow,
+)
 from fwchoice.render.formatting import number_text
 
 
@@ -23,18 +38,18 @@ def _q(text: str) -> str:
     return f'"{text}"'
 
 
-def headline(advice: dict[str, Any]) -> str:
+def headline(advice: AdviceReport) -> str:
     """The verdict in one line: who, and by how much. A clear verdict names its
     confidence here; a close call names it on the line below (``standing``)."""
-    verdict = advice["verdict"]
-    winner, runner_up = verdict["winner_label"], verdict["runner_up_label"]
-    confidence = verdict["confidence"]
-    kind = verdict["kind"]
+    verdict = advice.verdict
+    winner, runner_up = verdict.winner_label, verdict.runner_up_label
+    confidence = verdict.confidence
+    kind = verdict.kind
     if kind == "clear":
-        sure = f" ({confidence['label']} confidence)" if confidence else ""
-        return f"Recommendation: {winner}, {verdict['margin']:.1f} points ahead{sure}"
+        sure = f" ({confidence.label} confidence)" if confidence else ""
+        return f"Recommendation: {winner}, {verdict.margin:.1f} points ahead{sure}"
     if kind == "close":
-        return f"Close call: {winner} leads {runner_up} by {verdict['margin']:.1f} points"
+        return f"Close call: {winner} leads {runner_up} by {verdict.margin:.1f} points"
     if kind == "tie":
         return (
             f"A tie: {winner} and {runner_up} score the same; {winner} is listed first in "
@@ -45,25 +60,23 @@ def headline(advice: dict[str, Any]) -> str:
     return "No option meets every must-have"
 
 
-def standing(advice: dict[str, Any], *, brief: bool = False) -> str:
+def standing(advice: AdviceReport, *, brief: bool = False) -> str:
     """The line under the headline: what the confidence means. ``brief`` leaves out
     the file's explanation of a close call's confidence (for a short screen)."""
-    verdict = advice["verdict"]
-    kind = verdict["kind"]
-    confidence = verdict["confidence"]
-    explanation = (
-        f" {confidence['explanation']}" if confidence and confidence["explanation"] else ""
-    )
+    verdict = advice.verdict
+    kind = verdict.kind
+    confidence = verdict.confidence
+    explanation = f" {confidence.explanation}" if confidence and confidence.explanation else ""
     if kind == "clear":
         return explanation.strip() or "Scores are out of 100."
     if kind == "close":
-        below = number_text(advice["method"]["hybrid_margin"])
-        label = f"Confidence: {confidence['label']}. " if confidence else ""
+        below = number_text(advice.method.hybrid_margin)
+        label = f"Confidence: {confidence.label}. " if confidence else ""
         rule = f"{label}A lead below {below} points is a close call."
         return rule if brief else rule + explanation
     if kind == "tie":
         return "Options that score the same are ranked in the order the criteria file lists them."
-    excluded = [score["label"] for score in advice["scores"] if score["excluded"]]
+    excluded = [score.label for score in advice.scores if score.excluded]
     if kind == "only":
         verb = "lacks" if len(excluded) == 1 else "lack"
         return (
@@ -72,67 +85,67 @@ def standing(advice: dict[str, Any], *, brief: bool = False) -> str:
     return "Each option lacks something your answers say must come with the framework."
 
 
-def score_line(score: dict[str, Any]) -> str:
-    excluded = " (excluded)" if score["excluded"] else ""
-    return f"{score['label']}: {score['score']:.1f} of 100{excluded}"
+def score_line(score: Score) -> str:
+    excluded = " (excluded)" if score.excluded else ""
+    return f"{score.label}: {score.score:.1f} of 100{excluded}"
 
 
-def _raised_by(reason: dict[str, Any], *, full: bool) -> str:
-    raisers = sorted(reason["raised_by"], key=lambda r: -r["delta"])
+def _raised_by(reason: Reason, *, full: bool) -> str:
+    raisers = sorted(reason.raised_by, key=lambda r: -r.delta)
     if not raisers:
         return ""
     first = raisers[0]
     more = len(raisers) - 1
     also = f" and {more} more answer{'s' if more > 1 else ''}" if more else ""
-    asked = f" ({first['text']})" if full else ""
-    return f", raised by your answer {_q(first['answer'])}{asked}{also}"
+    asked = f" ({first.text})" if full else ""
+    return f", raised by your answer {_q(first.answer)}{asked}{also}"
 
 
 def reason_sentence(
-    advice: dict[str, Any], reason: dict[str, Any], *, for_winner: bool, full: bool = False
+    advice: AdviceReport, reason: Reason, *, for_winner: bool, full: bool = False
 ) -> str:
     """'Admin Interface: 5 vs 1 at weight 9, raised by your answer "Yes".'
 
     ``full`` also names the question the answer was given to (for the record).
     """
-    mine, theirs = reason["winner_rating"], reason["runner_up_rating"]
+    mine, theirs = reason.winner_rating, reason.runner_up_rating
     if not for_winner:
         mine, theirs = theirs, mine
-    text = f"{reason['label']}: {mine} vs {theirs} at weight {number_text(reason['weight'])}"
+    text = f"{reason.label}: {mine} vs {theirs} at weight {number_text(reason.weight)}"
     text += _raised_by(reason, full=full)
-    for item in reason["disputed"]:
-        text += f" (disputed: the evidence rates {item['label']} {item['evidence']})"
+    for item in reason.disputed:
+        text += f" (disputed: the evidence rates {item.label} {item.evidence})"
     return text + "."
 
 
-def _answer_in_context(raiser: dict[str, Any]) -> str:
+def _answer_in_context(raiser: RaisedBy) -> str:
     """'"An API-only service"', or for a label that means little alone ("Yes",
     "critical", "Django"): '"Yes" to "Will staff need an admin interface?"'."""
-    answer = raiser["answer"]
+    answer = raiser.answer
     if len(answer.split()) <= 2:
-        return f"{_q(answer)} to {_q(raiser['text'])}"
+        return f"{_q(answer)} to {_q(raiser.text)}"
     return _q(answer)
 
 
-def reasons_summary(advice: dict[str, Any], *, for_winner: bool) -> list[str]:
+def reasons_summary(advice: AdviceReport, *, for_winner: bool) -> list[str]:
     """The reasons, grouped by the answer that weighed each one up the most:
     'Your answer "An API-only service" weighs up Type Safety (5 vs 3) and ...'"""
-    reasons = advice["reasons"] if for_winner else advice["counter_reasons"]
-    groups: dict[str | None, tuple[dict[str, Any] | None, list[str]]] = {}
+    reasons = advice.reasons if for_winner else advice.counter_reasons
+    groups: dict[str | None, tuple[RaisedBy | None, list[str]]] = {}
     for reason in reasons:
-        mine, theirs = reason["winner_rating"], reason["runner_up_rating"]
+        mine, theirs = reason.winner_rating, reason.runner_up_rating
         if not for_winner:
             mine, theirs = theirs, mine
-        disputed = ", disputed" if reason["disputed"] else ""
-        item = f"{reason['label']} ({mine} vs {theirs}{disputed})"
-        raisers = sorted(reason["raised_by"], key=lambda r: -r["delta"])
+        disputed = ", disputed" if reason.disputed else ""
+        item = f"{reason.label} ({mine} vs {theirs}{disputed})"
+        raisers = sorted(reason.raised_by, key=lambda r: -r.delta)
         first = raisers[0] if raisers else None
-        key = f"{first['question']}={first['answer']}" if first else None
+        key = f"{first.question}={first.answer}" if first else None
         groups.setdefault(key, (first, []))[1].append(item)
     sentences = []
     for raiser, items in groups.values():
         listed = _listed(items)
-        if raiser is None and advice["method"]["weights_from"] == "team":
+        if raiser is None and advice.team:
             weigh = "weigh" if len(items) > 1 else "weighs"
             sentences.append(f"{listed} {weigh} most in the team's averaged weights.")
         elif raiser is None:
@@ -143,167 +156,167 @@ def reasons_summary(advice: dict[str, Any], *, for_winner: bool) -> list[str]:
     return sentences
 
 
-def why_heading(advice: dict[str, Any], *, for_winner: bool) -> str:
-    verdict = advice["verdict"]
-    return f"Why {verdict['winner_label']}" if for_winner else f"For {verdict['runner_up_label']}"
+def why_heading(advice: AdviceReport, *, for_winner: bool) -> str:
+    verdict = advice.verdict
+    return f"Why {verdict.winner_label}" if for_winner else f"For {verdict.runner_up_label}"
 
 
-def exclusion_sentence(gap: dict[str, Any], *, team: bool = False) -> str:
-    asked = " and ".join(_q(q["text"]) for q in gap["needed_by"])
+def exclusion_sentence(gap: Exclusion, *, team: bool = False) -> str:
+    asked = " and ".join(_q(q.text) for q in gap.needed_by)
     whose = "the team's answers to" if team else "your answer to"
     says = "say" if team else "says"
     return (
-        f"Excluded: {gap['option_label']} does not ship {gap['label']} built in, and "
+        f"Excluded: {gap.option_label} does not ship {gap.label} built in, and "
         f"{whose} {asked} {says} it must come with the framework."
     )
 
 
-def exclusion_sentences(advice: dict[str, Any]) -> list[str]:
+def exclusion_sentences(advice: AdviceReport) -> list[str]:
     """One sentence per excluded option, naming every must-have it lacks."""
-    team = advice["method"]["weights_from"] == "team"
-    by_option: dict[str, list[dict[str, Any]]] = {}
-    for gap in advice["exclusions"]:
-        by_option.setdefault(gap["option"], []).append(gap)
+    team = advice.team
+    by_option: dict[str, list[Exclusion]] = {}
+    for gap in advice.exclusions:
+        by_option.setdefault(gap.option, []).append(gap)
     sentences = []
     for gaps in by_option.values():
         if len(gaps) == 1:
             sentences.append(exclusion_sentence(gaps[0], team=team))
             continue
-        features = _listed([g["label"] for g in gaps])
-        asked = _listed(list(dict.fromkeys(_q(q["text"]) for g in gaps for q in g["needed_by"])))
+        features = _listed([g.label for g in gaps])
+        asked = _listed(list(dict.fromkeys(_q(q.text) for g in gaps for q in g.needed_by)))
         whose = "the team's answers" if team else "your answers"
         sentences.append(
-            f"Excluded: {gaps[0]['option_label']} does not ship {features} built in, and "
+            f"Excluded: {gaps[0].option_label} does not ship {features} built in, and "
             f"{whose} to {asked} say they must come with the framework."
         )
     return sentences
 
 
-def caveats_summary(advice: dict[str, Any]) -> str:
+def caveats_summary(advice: AdviceReport) -> str:
     """'Authentication (a must-have; you accept an add-on) and JWT are not built into X.'"""
-    caveats = advice["caveats"]
+    caveats = advice.caveats
     if not caveats:
         return ""
     items = [
-        c["label"] + (" (a must-have; a well-known add-on is accepted)" if c["must_have"] else "")
+        c.label + (" (a must-have; a well-known add-on is accepted)" if c.must_have else "")
         for c in caveats
     ]
     listed = ", ".join(items[:-1]) + (" and " if len(items) > 1 else "") + items[-1]
     verb = "are" if len(items) > 1 else "is"
-    return f"{listed} {verb} not built into {advice['verdict']['winner_label']}."
+    return f"{listed} {verb} not built into {advice.verdict.winner_label}."
 
 
-def caveat_sentence(advice: dict[str, Any], caveat: dict[str, Any]) -> str:
-    winner = advice["verdict"]["winner_label"]
-    text = f"{caveat['label']} is not built into {winner} ({caveat['value']})"
-    if caveat["fill"]:
-        text += f"; teams usually use {caveat['fill']}"
-    if caveat["must_have"]:
+def caveat_sentence(advice: AdviceReport, caveat: Caveat) -> str:
+    winner = advice.verdict.winner_label
+    text = f"{caveat.label} is not built into {winner} ({caveat.value})"
+    if caveat.fill:
+        text += f"; teams usually use {caveat.fill}"
+    if caveat.must_have:
         text += " (a must-have; a well-known add-on is accepted)"
     return text + "."
 
 
-def hybrid_sentence(hybrid: dict[str, Any]) -> str:
-    return f"{hybrid['label']}. {hybrid['summary']}"
+def hybrid_sentence(hybrid: HybridApproach) -> str:
+    return f"{hybrid.label}. {hybrid.summary}"
 
 
-def tie_breaker_sentence(advice: dict[str, Any]) -> str:
+def tie_breaker_sentence(advice: AdviceReport) -> str:
     """What would settle a close call: the question, and which way its answers lean."""
-    breaker = advice["verdict"].get("tie_breaker")
+    breaker = advice.verdict.tie_breaker
     if not breaker:
         return "Either option is sound."
     leans = "; ".join(
-        f"{_q(lean['answer'])} puts {lean['leader_label']} ahead by {lean['margin']:.1f}"
-        for lean in breaker["leans"]
+        f"{_q(lean.answer)} puts {lean.leader_label} ahead by {lean.margin:.1f}"
+        for lean in breaker.leans
     )
-    if breaker.get("firm"):
+    if breaker.firm:
         return (
-            f"Either option is sound; it hangs most on your answer to {_q(breaker['text'])} "
-            f"({leans})."
+            f"Either option is sound; it hangs most on your answer to {_q(breaker.text)} ({leans})."
         )
-    return f"Either option is sound; what would settle it is {_q(breaker['text'])} ({leans})."
+    return f"Either option is sound; what would settle it is {_q(breaker.text)} ({leans})."
 
 
-def _toggles(change: dict[str, Any]) -> str:
+def _toggles(change: AnswerChange) -> str:
     """What a multiple-choice change picks or drops: 'also picked "X" and "Y"'."""
-    added, removed = change.get("added") or [], change.get("removed") or []
+    added, removed = change.added, change.removed
     parts = []
     if added:
-        also = "" if change.get("from") == "none" else "also "
+        also = "" if change.from_ == "none" else "also "
         parts.append(f"{also}picked {_listed([_q(a) for a in added])}")
     if removed:
         parts.append(f"dropped {_listed([_q(r) for r in removed])}")
     return " and ".join(parts)
 
 
-def _one_change(change: dict[str, Any]) -> str:
+def _one_change(change: AnswerChange) -> str:
     """'"Q" were "A"', or for a multiple-choice question what is picked or dropped:
     'in "Q" you also picked "X"'."""
     toggles = _toggles(change)
     if toggles:
-        return f"in {_q(change['text'])} you {toggles}"
-    return f"your answer to {_q(change['text'])} were {_q(change['to'])}"
+        return f"in {_q(change.text)} you {toggles}"
+    return f"your answer to {_q(change.text)} were {_q(change.to)}"
 
 
-def _comes_first(change: dict[str, Any]) -> str:
+def _comes_first(change: Flip) -> str:
     """'FastAPI would come first', or for a tie on score that the file's order breaks,
     'FastAPI would draw level and come first by the file's order'."""
-    if change.get("tie"):
-        return f"{change['winner_label']} would draw level and come first by the file's order"
-    return f"{change['winner_label']} would come first"
+    if change.tie:
+        return f"{change.winner_label} would draw level and come first by the file's order"
+    return f"{change.winner_label} would come first"
 
 
-def change_sentence(change: dict[str, Any]) -> str:
+def change_sentence(change: Flip) -> str:
     """'If 'What are you building?' were 'An API-only service', FastAPI would come first.'"""
-    parts = " and ".join(_one_change(c) for c in change["changes"])
+    parts = " and ".join(_one_change(c) for c in change.changes)
     return f"If {parts}, {_comes_first(change)}."
 
 
-def grouped_change_sentences(changes: list[dict[str, Any]]) -> list[str]:
+def grouped_change_sentences(changes: Sequence[Flip]) -> list[str]:
     """Single changes to one question that give the same winner, as one sentence:
     'If "What are you building?" were "A full-stack site" or "A CMS", Django would...'"""
-    groups: dict[tuple[str, str, bool], list[dict[str, Any]]] = {}
+    groups: dict[tuple[str, str, bool], list[Flip]] = {}
     for change in changes:
-        tie = bool(change.get("tie"))
-        if len(change["changes"]) == 1:
-            key = (change["changes"][0]["question"], change["winner"], tie)
+        tie = bool(change.tie)
+        if len(change.changes) == 1:
+            key = (change.changes[0].question, change.winner, tie)
         else:
-            key = (repr(change["changes"]), change["winner"], tie)
+            key = (repr(change.changes), change.winner, tie)
         groups.setdefault(key, []).append(change)
     sentences = []
     for group in groups.values():
         first = group[0]
-        only = first["changes"][0]
-        if len(first["changes"]) != 1 or only.get("added") or only.get("removed"):
+        only = first.changes[0]
+        if len(first.changes) != 1 or only.added or only.removed:
             if len(group) > 1:
-                ways = ", or ".join(_toggles(c["changes"][0]) for c in group)
-                sentences.append(f"If in {_q(only['text'])} you {ways}, {_comes_first(first)}.")
+                ways = ", or ".join(_toggles(c.changes[0]) for c in group)
+                sentences.append(f"If in {_q(only.text)} you {ways}, {_comes_first(first)}.")
             else:
                 sentences.append(change_sentence(first))
             continue
-        answers = _alternatives([c["changes"][0] for c in group])
-        text = first["changes"][0]["text"]
+        answers = _alternatives([c.changes[0] for c in group])
+        text = first.changes[0].text
         sentences.append(f"If your answer to {_q(text)} were {answers}, {_comes_first(first)}.")
     return sentences
 
 
-def _alternatives(changes: list[dict[str, Any]]) -> str:
+def _alternatives(changes: list[AnswerChange]) -> str:
     """'"A" or "B"'; a run of three or more neighbouring scale points reads as a
     range: 'anything from "not important" to "very important"'."""
-    points = [c["to_answer"] for c in changes]
+    points = [c.to_answer for c in changes]
+    whole = [p for p in points if type(p) is int]
     if (
         len(points) >= 3
-        and all(type(p) is int for p in points)
-        and points == list(range(points[0], points[0] + len(points)))
+        and len(whole) == len(points)
+        and whole == list(range(whole[0], whole[0] + len(whole)))
     ):
-        return f"anything from {_q(changes[0]['to'])} to {_q(changes[-1]['to'])}"
-    return " or ".join(_q(c["to"]) for c in changes)
+        return f"anything from {_q(changes[0].to)} to {_q(changes[-1].to)}"
+    return " or ".join(_q(c.to) for c in changes)
 
 
-def no_change_sentence(advice: dict[str, Any]) -> str:
-    answers = advice["what_would_change_it"]["answers"]
-    winner = advice["verdict"]["winner_label"]
-    if answers and not answers["searched_all"]:
+def no_change_sentence(advice: AdviceReport) -> str:
+    answers = advice.what_would_change_it.answers
+    winner = advice.verdict.winner_label
+    if answers and not answers.searched_all:
         return (
             f"No single change of answer, and none of the most likely pairs, would put "
             f"another option ahead of {winner}."
@@ -311,85 +324,82 @@ def no_change_sentence(advice: dict[str, Any]) -> str:
     return f"No change of one or two answers would put another option ahead of {winner}."
 
 
-def threshold_sentence(threshold: dict[str, Any]) -> str:
+def threshold_sentence(threshold: Threshold) -> str:
     """'FastAPI would come first if API Performance weighed more than 33 (now 1).'"""
-    if threshold["direction"] == "raise":
-        condition = f"weighed more than {number_text(threshold['shown'])}"
-    elif threshold["shown"] == 0:
+    if threshold.direction == "raise":
+        condition = f"weighed more than {number_text(threshold.shown)}"
+    elif threshold.shown == 0:
         condition = "did not count at all (weight 0)"
     else:
-        condition = f"weighed less than {number_text(threshold['shown'])}"
+        condition = f"weighed less than {number_text(threshold.shown)}"
     return (
-        f"{threshold['challenger_label']} would come first if {threshold['label']} "
-        f"{condition} (now {number_text(threshold['current'])})."
+        f"{threshold.challenger_label} would come first if {threshold.label} "
+        f"{condition} (now {number_text(threshold.current)})."
     )
 
 
-def _other_figures(other: dict[str, Any]) -> str:
+def _other_figures(other: OtherVerdict) -> str:
     """' (81.4 to 80.7)': the other set's winner's score, then its runner-up's; none
     when must-haves decided it (an excluded option may score higher)."""
-    scores = other["scores"]
-    if other["kind"] in ("only", "none"):
+    scores = other.scores
+    if other.kind in ("only", "none"):
         return ""
-    if not other.get("runner_up"):
-        return f" ({scores[other['winner']]:.1f})"
-    return f" ({scores[other['winner']]:.1f} to {scores[other['runner_up']]:.1f})"
+    if not other.runner_up:
+        return f" ({scores[other.winner]:.1f})"
+    return f" ({scores[other.winner]:.1f} to {scores[other.runner_up]:.1f})"
 
 
-def _other_outcome(advice: dict[str, Any]) -> str:
+def _other_outcome(evidence: Evidence, other: OtherVerdict) -> str:
     """How the verdict fares under the other rating set, as a clause."""
-    evidence = advice["evidence"]
-    other = evidence["other_verdict"]
-    which = "the evidence's ratings" if evidence["ratings"] == "source" else "the source's ratings"
+    which = "the evidence's ratings" if evidence.ratings == "source" else "the source's ratings"
     figures = _other_figures(other)
-    if other["kind"] == "tie":
+    if other.kind == "tie":
         return (
-            f"{which} give a tie{figures}, {other['winner_label']} first as listed "
-            "first in the file"
+            f"{which} give a tie{figures}, {other.winner_label} first as listed first in the file"
         )
-    if evidence["holds"]:
+    if evidence.holds:
         return f"{which} keep it first{figures}"
-    return f"with {which}, {other['winner_label']} would come first{figures}"
+    return f"with {which}, {other.winner_label} would come first{figures}"
 
 
-def how_sure_sentence(advice: dict[str, Any]) -> str:
+def how_sure_sentence(advice: AdviceReport) -> str:
     """The robustness figure, and whether the evidence's ratings keep the winner."""
     tested = robustness_sentence(advice)
-    evidence = advice["evidence"]
-    other = evidence["other_verdict"]
-    if not tested or not evidence["disputed"] or other is None:
+    evidence = advice.evidence
+    other = evidence.other_verdict
+    if not tested or not evidence.disputed or other is None:
         return tested or evidence_sentence(advice)
-    return f"{tested[:-1]}; {_other_outcome(advice)}."
+    return f"{tested[:-1]}; {_other_outcome(evidence, other)}."
 
 
-def robustness_sentence(advice: dict[str, Any], *, seed: bool = False) -> str:
+def robustness_sentence(advice: AdviceReport, *, seed: bool = False) -> str:
     """'X comes first in 97% of 10,000 variations of your weights (each ±50%) and 3
     disputed ratings.' When the winner is first in under half of them (a tie decided
     by file order), the option most often first is named too."""
-    tested = advice.get("robustness")
+    tested = advice.robustness
     if not tested:
         return ""
-    labels = {s["option"]: s["label"] for s in advice["scores"]}
-    winner = labels[tested["winner"]]
-    varied = tested["varied"]
-    whose = "the team's" if advice["method"]["weights_from"] == "team" else "your"
-    what = [f"{whose} weights (each {_band(tested['band'])})"]
-    unsure = varied["unsure_questions"]
+    labels = {s.option: s.label for s in advice.scores}
+    winner = labels[tested.winner]
+    varied = tested.varied
+    whose = "the team's" if advice.team else "your"
+    what = [f"{whose} weights (each {_band(tested.band)})"]
+    unsure = varied.unsure_questions
     if unsure:
         what.append(f"{len(unsure)} open answer{'s' if len(unsure) != 1 else ''}")
-    if varied["disputed_ratings"]:
-        count = varied["disputed_ratings"]
+    if varied.disputed_ratings:
+        count = varied.disputed_ratings
         what.append(f"{count} disputed rating{'s' if count != 1 else ''}")
     listed = _listed(what)
-    drawn = f" (drawn from seed {tested['seed']}, so every run gives the same)" if seed else ""
+    drawn = f" (drawn from seed {tested.seed}, so every run gives the same)" if seed else ""
     text = (
-        f"{winner} comes first in {tested['percent']}% of {tested['samples']:,} variations "
+        f"{winner} comes first in {tested.percent}% of {tested.samples:,} variations "
         f"of {listed}{drawn}"
     )
-    firsts = tested["firsts"]
+    firsts = tested.firsts
     most = max(firsts, key=lambda o: firsts[o])
-    if most != tested["winner"] and firsts[most] > firsts[tested["winner"]]:
-        share = round(100 * firsts[most] / tested["samples"])
+    if most != tested.winner and firsts[most] > firsts[tested.winner]:
+        share = round(100 * firsts[most] / tested.samples)
         text += f"; {labels[most]} in {share}%"
     return text + "."
 
@@ -398,70 +408,66 @@ def _band(band: float) -> str:
     return f"±{number_text(band * 100)}%"
 
 
-def evidence_sentence(advice: dict[str, Any]) -> str:
+def evidence_sentence(advice: AdviceReport) -> str:
     """Whether the verdict holds under the other set of ratings."""
-    evidence = advice["evidence"]
-    other = evidence["other_verdict"]
-    if not evidence["disputed"] or other is None:
+    evidence = advice.evidence
+    other = evidence.other_verdict
+    if not evidence.disputed or other is None:
         return ""
-    count = len(evidence["disputed"])
+    count = len(evidence.disputed)
     differ = f"{count} rating{'s' if count != 1 else ''} differ"
-    which = "the evidence's ratings" if evidence["ratings"] == "source" else "the source's ratings"
+    which = "the evidence's ratings" if evidence.ratings == "source" else "the source's ratings"
     figures = _other_figures(other)
-    if other["kind"] == "tie":
+    if other.kind == "tie":
         return (
-            f"With {which} ({differ}), {other['winner_label']} and {other['runner_up_label']} "
-            f"tie{figures}; {other['winner_label']} is listed first."
+            f"With {which} ({differ}), {other.winner_label} and {other.runner_up_label} "
+            f"tie{figures}; {other.winner_label} is listed first."
         )
-    if evidence["holds"]:
-        return f"With {which} ({differ}), {other['winner_label']} still comes first{figures}."
-    return f"With {which} ({differ}), {other['winner_label']} would come first instead{figures}."
+    if evidence.holds:
+        return f"With {which} ({differ}), {other.winner_label} still comes first{figures}."
+    return f"With {which} ({differ}), {other.winner_label} would come first instead{figures}."
 
 
-def uncertainty_sentences(advice: dict[str, Any]) -> list[str]:
-    uncertainty = (advice.get("insights") or {}).get("uncertainty")
+def uncertainty_sentences(advice: AdviceReport) -> list[str]:
+    uncertainty = advice.insights.uncertainty
     if not uncertainty:
         return []
-    labels = {s["option"]: s["label"] for s in advice["scores"]}
-    qualifier = "" if uncertainty["exact"] else "at most "
+    labels = {s.option: s.label for s in advice.scores}
+    qualifier = "" if uncertainty.exact else "at most "
     ranges = ", ".join(
-        f"{labels[o]} {r['low']:.1f} to {r['high']:.1f}" for o, r in uncertainty["ranges"].items()
+        f"{labels[o]} {r.low:.1f} to {r.high:.1f}" for o, r in uncertainty.ranges.items()
     )
-    count = len(uncertainty["questions"])
-    shown = {s["option"]: s["score"] for s in advice["scores"]}
+    count = len(uncertainty.questions)
+    shown = {s.option: s.score for s in advice.scores}
     outside = any(
-        not (r["low"] - 0.005 <= shown[o] <= r["high"] + 0.005)
-        for o, r in uncertainty["ranges"].items()
+        not (r.low - 0.005 <= shown[o] <= r.high + 0.005) for o, r in uncertainty.ranges.items()
     )
     note = " (the scores above count an open answer as no answer)" if outside else ""
     lines = [
         f"{count} answer{'s are' if count != 1 else ' is'} open; over what "
         f"{'they' if count != 1 else 'it'} could be, scores range {qualifier}{ranges}{note}."
     ]
-    if uncertainty["winner_can_change"]:
-        others = [
-            labels[o] for o in uncertainty["possible_winners"] if o != advice["verdict"]["winner"]
-        ]
-        maybe = "could" if uncertainty["exact"] else "might"
+    if uncertainty.winner_can_change:
+        others = [labels[o] for o in uncertainty.possible_winners if o != advice.verdict.winner]
+        maybe = "could" if uncertainty.exact else "might"
         lines.append(
             f"The open answers can change the winner: {' or '.join(others)} {maybe} come first."
         )
     else:
         lines.append(
-            f"Whatever the open answers turn out to be, {advice['verdict']['winner_label']} "
-            "stays first."
+            f"Whatever the open answers turn out to be, {advice.verdict.winner_label} stays first."
         )
-    settle = uncertainty.get("settle_first")
+    settle = uncertainty.settle_first
     if settle:
         lines.append(
-            f"Find out first: {_q(settle['text'])} (it moves the margin by up to "
-            f"{settle['swing']:.1f} points)."
+            f"Find out first: {_q(settle.text)} (it moves the margin by up to "
+            f"{settle.swing:.1f} points)."
         )
     return lines
 
 
-def skipped_sentence(advice: dict[str, Any]) -> str:
-    skipped = (advice.get("insights") or {}).get("skipped") or []
+def skipped_sentence(advice: AdviceReport) -> str:
+    skipped = advice.insights.skipped
     if not skipped:
         return ""
     count = len(skipped)
@@ -471,59 +477,58 @@ def skipped_sentence(advice: dict[str, Any]) -> str:
     )
 
 
-def replay_sentence(advice: dict[str, Any]) -> str:
+def replay_sentence(advice: AdviceReport) -> str:
     """For saved answers replayed against a criteria file that changed since:
     'The criteria file changed since these answers were saved: then X by 32.8, now X
     by 14.4.'"""
-    replay = advice.get("replay")
-    if not replay or not replay["criteria_changed"]:
+    replay = advice.replay
+    if not replay or not replay.criteria_changed:
         return ""
-    then, now = replay["then"], replay["now"]
-    margin = then["margin"]
+    then, now = replay.then, replay.now
+    margin = then.margin
     was = f"{margin:.1f}" if isinstance(margin, (int, float)) else "?"
     changed = "The criteria file changed since these answers were saved"
-    if then["winner"] == now["winner"]:
+    if then.winner == now.winner:
         return (
-            f"{changed}; {now['winner_label']} still comes first (by {was} then, "
-            f"{now['margin']:.1f} now)."
+            f"{changed}; {now.winner_label} still comes first (by {was} then, "
+            f"{now.margin:.1f} now)."
         )
     return (
-        f"{changed}; {then['winner_label']} came first then (by {was}), "
-        f"{now['winner_label']} now (by {now['margin']:.1f})."
+        f"{changed}; {then.winner_label} came first then (by {was}), "
+        f"{now.winner_label} now (by {now.margin:.1f})."
     )
 
 
-def weighed_by(row: dict[str, Any]) -> str:
+def weighed_by(row: WeightRow) -> str:
     """'Weight 9 = default 2, +3 for 'An admin-heavy app' (What are you building?), ...'"""
-    parts = [f"default {number_text(row['base'])}"]
-    for change in row["changes"]:
-        sign = "+" if change["delta"] > 0 else "-"
+    parts = [f"default {number_text(row.base)}"]
+    for change in row.changes:
+        sign = "+" if change.delta > 0 else "-"
         parts.append(
-            f"{sign}{number_text(abs(change['delta']))} for {_q(change['choice_label'])} "
-            f"({change['text']})"
+            f"{sign}{number_text(abs(change.delta))} for {_q(change.choice_label)} ({change.text})"
         )
-    clamped = " (not below 0)" if row["clamped_at_zero"] else ""
-    return f"{row['label']}: weight {number_text(row['weight'])}{clamped} = " + ", ".join(parts)
+    clamped = " (not below 0)" if row.clamped_at_zero else ""
+    return f"{row.label}: weight {number_text(row.weight)}{clamped} = " + ", ".join(parts)
 
 
-def verdict_lines(advice: dict[str, Any]) -> list[str]:
+def verdict_lines(advice: AdviceReport) -> list[str]:
     """The closing line of a tall report, longest first: the verdict again, where
     the eye lands last. The view shows the longest that fits on one line."""
-    verdict = advice["verdict"]
-    winner, runner_up = verdict["winner_label"], verdict["runner_up_label"]
-    confidence = verdict["confidence"]
-    kind = verdict["kind"]
+    verdict = advice.verdict
+    winner, runner_up = verdict.winner_label, verdict.runner_up_label
+    confidence = verdict.confidence
+    kind = verdict.kind
     short = f"Verdict: {winner}"
     if kind == "clear":
-        sure = f", {confidence['label']} confidence" if confidence else ""
+        sure = f", {confidence.label} confidence" if confidence else ""
         return [
-            f"Verdict: {winner} ({verdict['margin']:.1f} points ahead{sure})",
-            f"Verdict: {winner} ({verdict['margin']:.1f} points ahead)",
+            f"Verdict: {winner} ({verdict.margin:.1f} points ahead{sure})",
+            f"Verdict: {winner} ({verdict.margin:.1f} points ahead)",
             short,
         ]
     if kind == "close":
         return [
-            f"Verdict: {winner} by {verdict['margin']:.1f} over {runner_up}, a close call",
+            f"Verdict: {winner} by {verdict.margin:.1f} over {runner_up}, a close call",
             f"Verdict: {winner}, a close call",
             short,
         ]

@@ -2,13 +2,12 @@
 
 from __future__ import annotations
 
-from typing import Any
-
 from rich.console import Console, Group, RenderableType
 from rich.table import Table
 from rich.text import Text
 
 from fwchoice.criteria.model import Document
+from fwchoice.decide.report import AgendaItem, TeamReport
 from fwchoice.render.advice_markdown import RecordMeta, advice_markdown
 from fwchoice.render.advice_view import details, summary
 from fwchoice.render.comparison_markdown import table
@@ -17,10 +16,10 @@ from fwchoice.render.terminal import TerminalStyle, data, hanging, tabular
 
 
 def team_renderables(
-    team: dict[str, Any], console: Console, style: TerminalStyle
+    team: TeamReport, console: Console, style: TerminalStyle
 ) -> list[RenderableType]:
     """The team's combined verdict first, then each person's, the agenda, the details."""
-    combined = team["combined"]
+    combined = team.combined
     parts: list[RenderableType] = [
         Text("The team's answers combined (weights averaged)", style="bold underline")
     ]
@@ -28,48 +27,48 @@ def team_renderables(
     parts.append(Text("\nEach person's verdict", style="bold underline"))
     parts.append(_people(team, console, style))
     parts.append(Text("\nAgenda: where the team disagrees", style="bold underline"))
-    if not team["agenda"]:
+    if not team.agenda:
         parts.append(Text("Everyone gave the same answers."))
-    for i, item in enumerate(team["agenda"], start=1):
+    for i, item in enumerate(team.agenda, start=1):
         body = Text()
-        body.append_text(data(item["text"], "bold"))
+        body.append_text(data(item.text, "bold"))
         body.append(f"  ({_agenda_effect(team, item)})", style="dim")
-        for answer in item["answers"]:
+        for answer in item.answers:
             body.append("\n")
-            body.append_text(data(f"{answer['member']}: {answer['display']}"))
+            body.append_text(data(f"{answer.member}: {answer.display}"))
         parts.append(hanging(f"{i}.", body))
     parts += details(combined, console, style)
-    parts += [Text(""), data(f"Criteria: {team['criteria_file']['described_as']}", "dim")]
+    parts += [Text(""), data(f"Criteria: {team.criteria_file['described_as']}", "dim")]
     return parts
 
 
-def _agenda_effect(team: dict[str, Any], item: dict[str, Any]) -> str:
+def _agenda_effect(team: TeamReport, item: AgendaItem) -> str:
     """'moves the combined margin by up to 12.1 points; can change the winner'."""
-    parts = [f"moves the combined margin by up to {item['swing']:.1f} points"]
-    if item["can_change_winner"]:
+    parts = [f"moves the combined margin by up to {item.swing:.1f} points"]
+    if item.can_change_winner:
         parts.append("can change the winner")
-    if item["decides_exclusion"]:
-        labels = {s["option"]: s["label"] for s in team["combined"]["scores"]}
-        excluded = " and ".join(labels[o] for o in item["decides_exclusion"])
+    if item.decides_exclusion:
+        labels = {s.option: s.label for s in team.combined.scores}
+        excluded = " and ".join(labels[o] for o in item.decides_exclusion)
         parts.append(f"decides whether {excluded} is excluded")
     return "; ".join(parts)
 
 
-def _people(team: dict[str, Any], console: Console, style: TerminalStyle) -> RenderableType:
+def _people(team: TeamReport, console: Console, style: TerminalStyle) -> RenderableType:
     """Each person's verdict: a table where it tabular, else a line each (numbers whole)."""
-    labels = {s["option"]: s["label"] for s in team["combined"]["scores"]}
+    labels = {s.option: s.label for s in team.combined.scores}
     grid = Table(box=style.box, show_edge=False, pad_edge=False, header_style="bold")
     grid.add_column("Person", overflow="fold")
     grid.add_column("Comes first", overflow="fold")
     grid.add_column("Margin", justify="right", no_wrap=True)
     for label in labels.values():
         grid.add_column(data(label), justify="right", no_wrap=True)
-    for person in team["members"]:
+    for person in team.members:
         grid.add_row(
-            data(person["name"]),
-            data(person["winner_label"]),
-            f"{person['margin']:.1f}",
-            *(f"{person['scores'][o]:.1f}" for o in labels),
+            data(person.name),
+            data(person.winner_label),
+            f"{person.margin:.1f}",
+            *(f"{person.scores[o]:.1f}" for o in labels),
         )
     if tabular(console, style, grid):
         return grid
@@ -77,30 +76,30 @@ def _people(team: dict[str, Any], console: Console, style: TerminalStyle) -> Ren
         hanging(
             style.glyphs.bullet,
             data(
-                f"{person['name']}: {person['winner_label']} first by "
-                f"{person['margin']:.1f}; "
-                + ", ".join(f"{labels[o]} {person['scores'][o]:.1f}" for o in labels)
+                f"{person.name}: {person.winner_label} first by "
+                f"{person.margin:.1f}; "
+                + ", ".join(f"{labels[o]} {person.scores[o]:.1f}" for o in labels)
             ),
         )
-        for person in team["members"]
+        for person in team.members
     ]
     return Group(*lines)
 
 
-def team_markdown(team: dict[str, Any], document: Document, meta: RecordMeta) -> str:
-    record = advice_markdown(team["combined"], document, meta)
-    labels = {s["option"]: s["label"] for s in team["combined"]["scores"]}
+def team_markdown(team: TeamReport, document: Document, meta: RecordMeta) -> str:
+    record = advice_markdown(team.combined, document, meta)
+    labels = {s.option: s.label for s in team.combined.scores}
     lines = ["## Team", "", "Each person's answers, scored on their own:", ""]
     lines += table(
         ["Person", "Comes first", "Margin", *(md_cell(labels[o]) for o in labels)],
         [
             [
-                md_cell(p["name"]),
-                md_cell(p["winner_label"]),
-                f"{p['margin']:.1f}",
-                *(f"{p['scores'][o]:.1f}" for o in labels),
+                md_cell(p.name),
+                md_cell(p.winner_label),
+                f"{p.margin:.1f}",
+                *(f"{p.scores[o]:.1f}" for o in labels),
             ]
-            for p in team["members"]
+            for p in team.members
         ],
     )
     lines += [
@@ -110,18 +109,18 @@ def team_markdown(team: dict[str, Any], document: Document, meta: RecordMeta) ->
         "### Agenda: where the team disagrees",
         "",
     ]
-    if not team["agenda"]:
+    if not team.agenda:
         lines.append("Everyone gave the same answers.")
-    for i, item in enumerate(team["agenda"], start=1):
-        who = "; ".join(f"{md(a['member'])}: {md(a['display'])}" for a in item["answers"])
-        change = " It can change the winner." if item["can_change_winner"] else ""
-        labels = {s["option"]: s["label"] for s in team["combined"]["scores"]}
-        if item["decides_exclusion"]:
-            excluded = " and ".join(labels[o] for o in item["decides_exclusion"])
+    for i, item in enumerate(team.agenda, start=1):
+        who = "; ".join(f"{md(a.member)}: {md(a.display)}" for a in item.answers)
+        change = " It can change the winner." if item.can_change_winner else ""
+        labels = {s.option: s.label for s in team.combined.scores}
+        if item.decides_exclusion:
+            excluded = " and ".join(labels[o] for o in item.decides_exclusion)
             change += f" It decides whether {md(excluded)} is excluded."
         lines.append(
-            f"{i}. **{md(item['text'])}** ({who}). Moves the combined margin by up "
-            f"to {item['swing']:.1f} points.{change}"
+            f"{i}. **{md(item.text)}** ({who}). Moves the combined margin by up "
+            f"to {item.swing:.1f} points.{change}"
         )
     lines.append("")
     # The team section goes before "More Information", with the rest of the record.
