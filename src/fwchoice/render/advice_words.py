@@ -1,6 +1,6 @@
 """The sentences of a recommendation, in one place for every format.
 
-Each function turns part of the advice data (``decide.advice``) into plain
+Each function turns part of the typed report (``decide.report``) into plain
 English; the terminal, the accessible report and the Markdown record lay the
 same sentences out their own way (and escape them their own way), so they can
 never say different things. Question ids never appear: questions are named by
