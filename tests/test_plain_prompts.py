@@ -7,8 +7,9 @@ import io
 import pytest
 
 from conftest import SHIPPED
-from fwchoice.criteria.loader import CriteriaSource, load_criteria
+from fwchoice.criteria.loader import CriteriaSource
 from fwchoice.decide.questionnaire import UNSURE_VALUE, ReviewItem, prompt_spec
+from fwchoice.lint.runner import load_criteria
 from fwchoice.plain_prompts import PlainPrompter
 
 DOC = load_criteria(CriteriaSource(SHIPPED, "criteria.yaml", "argument")).document

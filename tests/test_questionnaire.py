@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from conftest import SHIPPED
 from fwchoice.criteria.answers import Answer
-from fwchoice.criteria.loader import CriteriaSource, load_criteria
+from fwchoice.criteria.loader import CriteriaSource
 from fwchoice.decide.questionnaire import (
     UNSURE_VALUE,
     PromptSpec,
@@ -12,6 +12,7 @@ from fwchoice.decide.questionnaire import (
     prompt_spec,
     run_questionnaire,
 )
+from fwchoice.lint.runner import load_criteria
 
 DOC = load_criteria(CriteriaSource(SHIPPED, "criteria.yaml", "argument")).document
 

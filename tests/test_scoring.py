@@ -8,9 +8,10 @@ import pytest
 
 from conftest import REPO, SHIPPED
 from fwchoice.criteria.answers import collect, complete
-from fwchoice.criteria.loader import CriteriaSource, load_criteria
+from fwchoice.criteria.loader import CriteriaSource
 from fwchoice.decide.scorer import Scorer
 from fwchoice.decide.scoring import evaluate
+from fwchoice.lint.runner import load_criteria
 from fwchoice.lint.scenarios import scenario_layers, scenario_outcome
 
 SHIPPED_DOC = load_criteria(CriteriaSource(SHIPPED, "criteria.yaml", "argument")).document

@@ -3,7 +3,8 @@
 from __future__ import annotations
 
 from conftest import SHIPPED
-from fwchoice.criteria.loader import CriteriaSource, load_criteria
+from fwchoice.criteria.loader import CriteriaSource
+from fwchoice.lint.runner import load_criteria
 
 DOC = load_criteria(CriteriaSource(SHIPPED, "criteria.yaml", "argument")).document
 

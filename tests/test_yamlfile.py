@@ -5,8 +5,8 @@ from __future__ import annotations
 import tracemalloc
 from pathlib import Path
 
-from fwchoice.criteria.loader import MAX_BYTES, CriteriaSource, analyse_source
-from fwchoice.lint.runner import analyse
+from fwchoice.criteria.loader import MAX_BYTES, CriteriaSource
+from fwchoice.lint.runner import analyse, analyse_source
 
 
 def codes(raw: bytes) -> list[tuple[int, int, str]]:

@@ -538,6 +538,7 @@ def advise(
     or --defaults. Ctrl-C at any prompt aborts (exit 130) and writes nothing.
     """
     from fwchoice.commands import advise as command
+    from fwchoice.commands.advice_output import AdviceOutput
     from fwchoice.commands.record import RecordOptions
     from fwchoice.console import accessible_requested
 
@@ -551,7 +552,7 @@ def advise(
             sets=set_ or [],
             defaults=defaults,
             save_answers=save_answers,
-            out=command.AdviceOutput(
+            out=AdviceOutput(
                 output_format.value,
                 output=output,
                 force=force,

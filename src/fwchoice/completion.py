@@ -71,8 +71,9 @@ complete -o default -o nosort -F %(complete_func)s %(prog_name)s
 
 
 def _document(ctx: Any) -> Document | None:
-    from fwchoice.criteria.loader import load_criteria, resolve_source
+    from fwchoice.criteria.loader import resolve_source
     from fwchoice.errors import FwchoiceError
+    from fwchoice.lint.runner import load_criteria
 
     criteria = (getattr(ctx, "params", None) or {}).get("criteria")
     try:

@@ -10,12 +10,11 @@ which flags would answer them; it never waits on a stdin that cannot reply.
 from __future__ import annotations
 
 import sys
-from collections.abc import Callable, Sequence
-from typing import TYPE_CHECKING, Any, Literal
+from typing import TYPE_CHECKING, Any
 
 from fwchoice import console
-from fwchoice.commands.output import check_export_name, emit, finish, json_text
-from fwchoice.commands.record import RecordOptions
+from fwchoice.commands.advice_output import AdviceOutput, show
+from fwchoice.commands.output import check_export_name, finish
 from fwchoice.criteria.answers import (
     Answer,
     AnswerProblem,
@@ -28,39 +27,20 @@ from fwchoice.criteria.answers import (
     unmet_conditions,
 )
 from fwchoice.criteria.answersfile import read_answers_file
-from fwchoice.criteria.loader import LoadedCriteria, load_criteria, resolve_source
+from fwchoice.criteria.loader import LoadedCriteria, resolve_source
 from fwchoice.criteria.model import Document
 from fwchoice.dates import check_date
 from fwchoice.errors import EXIT_OK, Aborted, UsageError
 from fwchoice.hints import did_you_mean, then
+from fwchoice.lint.runner import load_criteria
 from fwchoice.outputs import OutputPlan
-from fwchoice.record import NamedTuple
 from fwchoice.sanitize import quote
 
 if TYPE_CHECKING:  # rich is imported only when the terminal view is shown
     from rich.console import Console, RenderableType
 
-    from fwchoice.decide.evidence import RatingSet
-    from fwchoice.decide.report import AdviceReport, TeamReport
+    from fwchoice.decide.report import AdviceReport
     from fwchoice.render.terminal import TerminalStyle
-
-AdviceFormat = Literal["rich", "json", "markdown"]
-
-
-class AdviceOutput(NamedTuple):
-    """How and where a result is shown; the same for one person's advice and a team's."""
-
-    format: AdviceFormat
-    output: str | None = None
-    force: bool = False
-    no_color: bool = False
-    date: str | None = None
-    export: str | None = None
-    ratings: RatingSet = "source"
-    accessible: bool = False
-    """Plain numbered prompts and a linear report (--accessible or ACCESSIBLE=1)."""
-    record: RecordOptions = RecordOptions()
-    """The decision record's folder, status, people and dates."""
 
 
 def stdin_is_interactive() -> bool:
@@ -354,32 +334,3 @@ def run(
         contents[save_answers] = saved_answers(record)
     finish(plan, contents, saved=save_answers)
     return EXIT_OK
-
-
-def show(
-    out: AdviceOutput,
-    report: AdviceReport | TeamReport,
-    view: Callable[[Console, TerminalStyle], Sequence[RenderableType]],
-    markdown: Callable[[], str],
-    *,
-    title: str,
-    closing: Callable[[Console, TerminalStyle], Sequence[RenderableType]] | None = None,
-    replace: dict[str, str] | None = None,
-) -> dict[str, str]:
-    """Show a result in the format asked for: the terminal view, its JSON or its record.
-    Returns the contents of the files to write."""
-
-    def text() -> str:
-        return json_text(report.as_json()) if out.format == "json" else markdown()
-
-    return emit(
-        view,
-        text=None if out.format == "rich" else text,
-        output=out.output,
-        export=out.export,
-        no_color=out.no_color,
-        title=title,
-        closing=closing,
-        accessible=out.accessible,
-        replace=replace,
-    )

@@ -8,9 +8,9 @@ from typing import Literal
 
 from fwchoice import console
 from fwchoice.codes import CODES
-from fwchoice.criteria.loader import CriteriaSource, analyse_source, resolve_source
+from fwchoice.criteria.loader import CriteriaSource, resolve_source
 from fwchoice.errors import EXIT_OK, EXIT_PROBLEMS, UsageError
-from fwchoice.lint.runner import Analysis
+from fwchoice.lint.runner import Analysis, analyse_source
 from fwchoice.render.diagnostics import (
     FileResult,
     as_github,
@@ -76,11 +76,12 @@ def _answers_file(source: CriteriaSource, criteria: str | None) -> tuple[FileRes
     """A saved answers file or a record's replay block (found by its marker), checked
     as answers against the criteria file it names; None for anything else."""
     from fwchoice.adr.embed import locate
-    from fwchoice.criteria.loader import content_key, load_criteria, read_bounded
+    from fwchoice.criteria.loader import content_key, read_bounded
     from fwchoice.criteria.yamlfile import YamlProblem, decode, parse
     from fwchoice.diagnostics import Diagnostic
     from fwchoice.errors import FwchoiceError
     from fwchoice.lint.answers import is_answers_file, lint_answers, named_criteria
+    from fwchoice.lint.runner import load_criteria
 
     raw = read_bounded(source.path, source.label)
     if not isinstance(raw, bytes) or not _MARKER.search(raw[:65536]):

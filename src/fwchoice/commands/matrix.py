@@ -6,9 +6,10 @@ from typing import TYPE_CHECKING, Literal
 
 from fwchoice.commands.output import check_export_name, emit, finish, json_text
 from fwchoice.comparison import SECTIONS, Section, comparison_data
-from fwchoice.criteria.loader import load_criteria, resolve_source
+from fwchoice.criteria.loader import resolve_source
 from fwchoice.errors import EXIT_OK, UsageError
 from fwchoice.hints import did_you_mean, then
+from fwchoice.lint.runner import load_criteria
 from fwchoice.outputs import OutputPlan
 from fwchoice.sanitize import quote
 

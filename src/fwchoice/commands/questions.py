@@ -6,8 +6,9 @@ from typing import Literal
 
 from fwchoice.commands.output import finish, json_text
 from fwchoice.console import write
-from fwchoice.criteria.loader import load_criteria, resolve_source
+from fwchoice.criteria.loader import resolve_source
 from fwchoice.errors import EXIT_OK
+from fwchoice.lint.runner import load_criteria
 from fwchoice.outputs import OutputPlan
 
 QuestionsFormat = Literal["text", "json"]

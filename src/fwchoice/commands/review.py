@@ -9,8 +9,9 @@ from fwchoice import console
 from fwchoice.adr.folder import adr_dir_from, records
 from fwchoice.commands.output import json_text
 from fwchoice.criteria.answersfile import read_record_block
-from fwchoice.criteria.loader import load_criteria, read_bounded, resolve_source
+from fwchoice.criteria.loader import read_bounded, resolve_source
 from fwchoice.errors import EXIT_OK, EXIT_PROBLEMS, UsageError
+from fwchoice.lint.runner import load_criteria
 from fwchoice.sanitize import quote
 
 ReviewFormat = Literal["text", "json", "github"]

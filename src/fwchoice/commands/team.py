@@ -5,7 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from fwchoice.commands.advise import AdviceOutput, show
+from fwchoice.commands.advice_output import AdviceOutput, show
 from fwchoice.commands.output import finish
 from fwchoice.criteria.answers import AnswerProblem
 from fwchoice.criteria.answersfile import read_answers_file

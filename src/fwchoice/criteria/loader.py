@@ -1,8 +1,10 @@
-"""Finding and loading a criteria file: the path every command starts on.
+"""Finding and reading a criteria file: the path every command starts on.
 
 Which file is used, in order: ``--criteria PATH``; the ``FWCHOICE_CRITERIA``
 environment variable; ``./criteria.yaml`` in the current directory; the
 built-in file shipped inside the package. Every command says which it used.
+Reading it for use runs lint's checks, so that step lives beside them:
+``lint.runner.load_criteria``.
 """
 
 from __future__ import annotations
@@ -11,17 +13,13 @@ import os
 import stat
 from collections.abc import Mapping
 from pathlib import Path
-from typing import TYPE_CHECKING, Literal
+from typing import Literal
 
 from fwchoice.criteria.model import Document
 from fwchoice.diagnostics import Diagnostic, Span
-from fwchoice.errors import FwchoiceError, InvalidDocument, UsageError
-from fwchoice.lint.runner import Analysis, analyse
+from fwchoice.errors import FwchoiceError, UsageError
 from fwchoice.pathkind import describe
 from fwchoice.record import NamedTuple
-
-if TYPE_CHECKING:
-    from fwchoice.lint.registry import Freshness
 from fwchoice.sanitize import quote
 
 MAX_BYTES = 4 * 1024 * 1024
@@ -159,16 +157,6 @@ def read_bounded(path: Path, label: str, what: str = "criteria file") -> bytes |
     return data
 
 
-def analyse_source(
-    source: CriteriaSource, *, full: bool, freshness: Freshness | None = None
-) -> tuple[Analysis, str]:
-    """Lint a source; also returns the SHA-256 of its content (empty if unread)."""
-    data = read_bounded(source.path, source.label)
-    if isinstance(data, Diagnostic):
-        return Analysis(source.label, None, [data]), ""
-    return analyse(data, source.label, full=full, freshness=freshness), content_key(data)
-
-
 class LoadedCriteria(NamedTuple):
     source: CriteriaSource
     document: Document
@@ -183,11 +171,3 @@ class LoadedCriteria(NamedTuple):
             "described_as": self.source.describe(),
             "sha256": self.sha256,
         }
-
-
-def load_criteria(source: CriteriaSource) -> LoadedCriteria:
-    """Load a file for use; any error refuses it (scenarios are left to lint)."""
-    analysis, digest = analyse_source(source, full=False)
-    if analysis.errors or analysis.document is None:
-        raise InvalidDocument(analysis.diagnostics, errors=analysis.errors)
-    return LoadedCriteria(source, analysis.document, digest, tuple(analysis.warnings))

@@ -1,4 +1,5 @@
-"""Analysing a criteria file: the entry point every command goes through.
+"""Analysing a criteria file, and loading one for use: the entry point every command
+goes through.
 
 Every run analyses the file afresh. An earlier version kept analyses in an
 on-disk cache; anyone able to write to that directory could then change a
@@ -10,8 +11,10 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
+from fwchoice.criteria.loader import CriteriaSource, LoadedCriteria, content_key, read_bounded
 from fwchoice.criteria.model import Document
 from fwchoice.diagnostics import Diagnostic
+from fwchoice.errors import InvalidDocument
 from fwchoice.record import NamedTuple
 
 if TYPE_CHECKING:
@@ -37,3 +40,21 @@ def analyse(raw: bytes, file: str, *, full: bool, freshness: Freshness | None = 
 
     outcome = run_pipeline(raw, file, full=full, freshness=freshness)
     return Analysis(file, outcome.document, outcome.diagnostics)
+
+
+def analyse_source(
+    source: CriteriaSource, *, full: bool, freshness: Freshness | None = None
+) -> tuple[Analysis, str]:
+    """Lint a source; also returns the SHA-256 of its content (empty if unread)."""
+    data = read_bounded(source.path, source.label)
+    if isinstance(data, Diagnostic):
+        return Analysis(source.label, None, [data]), ""
+    return analyse(data, source.label, full=full, freshness=freshness), content_key(data)
+
+
+def load_criteria(source: CriteriaSource) -> LoadedCriteria:
+    """Load a file for use; any error refuses it (scenarios are left to lint)."""
+    analysis, digest = analyse_source(source, full=False)
+    if analysis.errors or analysis.document is None:
+        raise InvalidDocument(analysis.diagnostics, errors=analysis.errors)
+    return LoadedCriteria(source, analysis.document, digest, tuple(analysis.warnings))

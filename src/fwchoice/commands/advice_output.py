@@ -1,0 +1,64 @@
+"""How an advice is shown and where it goes: the same for one person's and a team's."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+from typing import TYPE_CHECKING, Literal
+
+from fwchoice.commands.output import emit, json_text
+from fwchoice.commands.record import RecordOptions
+from fwchoice.record import NamedTuple
+
+if TYPE_CHECKING:  # rich is imported only when the terminal view is shown
+    from rich.console import Console, RenderableType
+
+    from fwchoice.decide.evidence import RatingSet
+    from fwchoice.decide.report import AdviceReport, TeamReport
+    from fwchoice.render.terminal import TerminalStyle
+
+AdviceFormat = Literal["rich", "json", "markdown"]
+
+
+class AdviceOutput(NamedTuple):
+    """How and where a result is shown; the same for one person's advice and a team's."""
+
+    format: AdviceFormat
+    output: str | None = None
+    force: bool = False
+    no_color: bool = False
+    date: str | None = None
+    export: str | None = None
+    ratings: RatingSet = "source"
+    accessible: bool = False
+    """Plain numbered prompts and a linear report (--accessible or ACCESSIBLE=1)."""
+    record: RecordOptions = RecordOptions()
+    """The decision record's folder, status, people and dates."""
+
+
+def show(
+    out: AdviceOutput,
+    report: AdviceReport | TeamReport,
+    view: Callable[[Console, TerminalStyle], Sequence[RenderableType]],
+    markdown: Callable[[], str],
+    *,
+    title: str,
+    closing: Callable[[Console, TerminalStyle], Sequence[RenderableType]] | None = None,
+    replace: dict[str, str] | None = None,
+) -> dict[str, str]:
+    """Show a result in the format asked for: the terminal view, its JSON or its record.
+    Returns the contents of the files to write."""
+
+    def text() -> str:
+        return json_text(report.as_json()) if out.format == "json" else markdown()
+
+    return emit(
+        view,
+        text=None if out.format == "rich" else text,
+        output=out.output,
+        export=out.export,
+        no_color=out.no_color,
+        title=title,
+        closing=closing,
+        accessible=out.accessible,
+        replace=replace,
+    )
