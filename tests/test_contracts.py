@@ -33,9 +33,14 @@ def _schema(name: str) -> dict[str, Any]:
     return json.loads((SCHEMAS / f"{name}.schema.json").read_text("utf-8"))
 
 
+# Each schema under its file name (how a relative $ref names it: team.schema.json has
+# no $id, so its reference to advice.schema.json resolves beside it) and its $id.
 REGISTRY = Registry().with_resources(
-    (s["$id"], Resource.from_contents(s))
-    for s in (_schema(p.name.split(".")[0]) for p in SCHEMAS.glob("*.schema.json"))
+    (uri, Resource.from_contents(schema))
+    for path in SCHEMAS.glob("*.schema.json")
+    for schema in [json.loads(path.read_text("utf-8"))]
+    for uri in (path.name, schema.get("$id"))
+    if uri
 )
 
 

@@ -57,10 +57,14 @@ def run(
         analysis, digest = analyse_source(source, full=True, freshness=freshness)
         results.append(FileResult(source.label, source.describe(), digest, analysis.diagnostics))
         summaries.append(_summary(source, analysis))
-    render = {"text": as_text, "json": as_json, "github": as_github, "sarif": as_sarif}[
-        output_format
-    ]
-    console.write(render(results))
+    if output_format == "sarif":
+        from fwchoice.artifact_uri import source_root
+
+        cwd = Path.cwd()
+        console.write(as_sarif(results, root=source_root(cwd), cwd=cwd))
+    else:
+        render = {"text": as_text, "json": as_json, "github": as_github}[output_format]
+        console.write(render(results))
     console.append_step_summary(as_step_summary(results))
     if output_format == "text" and not quiet:
         for line in summaries:

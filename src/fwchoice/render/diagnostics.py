@@ -1,6 +1,7 @@
 """Lint results as text, JSON or GitHub workflow commands (plain strings, no rich)."""
 
 from collections.abc import Sequence
+from pathlib import Path
 from typing import Any
 
 from fwchoice.diagnostics import Diagnostic
@@ -22,12 +23,20 @@ def as_text(results: Sequence[FileResult]) -> str:
 
 
 def github_escape(text: str, *, property_value: bool = False) -> str:
-    # https://github.com/actions/toolkit/blob/main/packages/core/src/command.ts
-    text = visible(text)
+    """``text`` escaped for a workflow command, which the runner unescapes back.
+
+    The rules (actions/toolkit, packages/core/src/command.ts): ``%``, CR and LF as
+    ``%25``, ``%0D``, ``%0A``; in a property (``file=``, ``title=``) also ``:`` and
+    ``,`` as ``%3A`` and ``%2C``. They are applied first, so a file name with a line
+    break still names its file; any other unsafe character, which the rules cannot
+    carry, is then shown as a visible escape. A property keeps its tabs (a file
+    name must stay exact); a message shows them as spaces.
+    """
     text = text.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
-    if property_value:
-        text = text.replace(":", "%3A").replace(",", "%2C")
-    return text
+    if not property_value:
+        return visible(text)
+    text = text.replace(":", "%3A").replace(",", "%2C")
+    return "\t".join(visible(part) for part in text.split("\t"))
 
 
 def as_github(results: Sequence[FileResult]) -> str:
@@ -90,13 +99,13 @@ def as_json(results: Sequence[FileResult]) -> str:
     return json_text(document)
 
 
-def as_sarif(results: Sequence[FileResult]) -> str:
+def as_sarif(results: Sequence[FileResult], *, root: Path, cwd: Path) -> str:
     """SARIF 2.1.0, as code scanning reads it: one run, fwchoice's codes as rules
     (only those that occur), one result per diagnostic, located by line and column
-    (1-based; columns count Unicode code points, as lint's do)."""
-    from pathlib import PurePath
-
+    (1-based; columns count Unicode code points, as lint's do), each file named
+    relative to ``root`` (``%SRCROOT%``; see fwchoice.artifact_uri)."""
     from fwchoice import __version__
+    from fwchoice.artifact_uri import SOURCE_ROOT_ID, artifact_location, directory_uri
     from fwchoice.codes import CODES
     from fwchoice.render.json_text import json_text
 
@@ -116,7 +125,6 @@ def as_sarif(results: Sequence[FileResult]) -> str:
     findings = []
     for result in results:
         for d in result.diagnostics:
-            uri = PurePath(d.file).as_posix()
             findings.append(
                 {
                     "ruleId": d.code,
@@ -126,7 +134,7 @@ def as_sarif(results: Sequence[FileResult]) -> str:
                     "locations": [
                         {
                             "physicalLocation": {
-                                "artifactLocation": {"uri": uri},
+                                "artifactLocation": artifact_location(d.file, root, cwd),
                                 "region": {
                                     "startLine": d.span.line,
                                     "startColumn": d.span.column,
@@ -152,6 +160,7 @@ def as_sarif(results: Sequence[FileResult]) -> str:
                         "rules": rules,
                     }
                 },
+                "originalUriBaseIds": {SOURCE_ROOT_ID: {"uri": directory_uri(root)}},
                 "columnKind": "unicodeCodePoints",
                 "results": findings,
             }
