@@ -49,6 +49,7 @@ LAYERS: tuple[tuple[str, ...], ...] = (
     (
         "fwchoice",
         "fwchoice.adr",
+        "fwchoice.artifact_uri",
         "fwchoice.codes",
         "fwchoice.dates",
         "fwchoice.diagnostics",

@@ -69,7 +69,7 @@ def test_lint_annotation_names_its_file_exactly(parts: list[str], tmp_path_facto
     previous = os.getcwd()
     os.chdir(folder)
     try:
-        result = run_cli("lint", "--format", "github", name)
+        result = run_cli("lint", "--format", "github", "--", name)
     finally:
         os.chdir(previous)
     assert result.exit_code == 1, result.stderr
