@@ -17,6 +17,7 @@ from fwchoice.criteria.model import (
     Option,
     Question,
 )
+from fwchoice.criteria.question_types import KINDS
 
 
 @st.composite
@@ -92,7 +93,7 @@ def documents(
             )
             when = {target: frozenset(allowed)}
         qid = f"q{qi}"
-        questions[qid] = Question(qid, f"Question {qi}?", kind, choices, when=when)
+        questions[qid] = Question(qid, f"Question {qi}?", KINDS[kind], choices, when=when)
     return Document(
         version=1,
         title="random",

@@ -11,6 +11,7 @@ from hypothesis import strategies as st
 
 from fwchoice.criteria.answers import Answer, applicable_answers, complete
 from fwchoice.criteria.model import Choice, Criterion, Document, Option, Question
+from fwchoice.criteria.question_types import KINDS
 from fwchoice.decide import uncertainty as decisions
 from fwchoice.decide.changes import decisive_answers
 from fwchoice.decide.scoring import evaluate
@@ -36,7 +37,7 @@ SMALL = Document(
         "q1": Question(
             "q1",
             "Which matters more?",
-            "single",
+            KINDS["single"],
             {
                 "more_x": Choice("more_x", "X", weights={"x": Fraction(2)}),
                 "more_y": Choice("more_y", "Y", weights={"y": Fraction(2)}),
@@ -45,7 +46,7 @@ SMALL = Document(
         "q2": Question(
             "q2",
             "Need y a little?",
-            "yes_no",
+            KINDS["yes_no"],
             {
                 "yes": Choice("yes", "Yes", weights={"y": Fraction(1)}),
                 "no": Choice("no", "No"),

@@ -37,6 +37,7 @@ from fwchoice.criteria.model import (
     RobustnessRules,
     Scenario,
 )
+from fwchoice.criteria.question_types import KINDS
 from fwchoice.decide.advice import build_advice
 from fwchoice.decide.changes import Change, decisive_answers, flipping_pairs, smallest_changes
 from fwchoice.decide.evidence import rated_by
@@ -145,7 +146,7 @@ def must_have_document(*, fill: str = "") -> Document:
             "admin": Question(
                 "admin",
                 "Must the admin come built in?",
-                "yes_no",
+                KINDS["yes_no"],
                 {
                     "yes": Choice("yes", "Yes", must_have=("admin",)),
                     "no": Choice("no", "No"),
@@ -155,7 +156,7 @@ def must_have_document(*, fill: str = "") -> Document:
             "add_ons": Question(
                 "add_ons",
                 "Would an add-on do?",
-                "yes_no",
+                KINDS["yes_no"],
                 {
                     "yes": Choice("yes", "Yes", accepts_add_ons=True),
                     "no": Choice("no", "No", accepts_add_ons=False),
@@ -242,7 +243,7 @@ def test_an_unsure_answer_varies_over_its_choices_by_hand() -> None:
             "q": Question(
                 "q",
                 "Which?",
-                "single",
+                KINDS["single"],
                 {
                     "a": Choice("a", "A", weights={"x": Fraction(10)}),
                     "b": Choice("b", "B", weights={"y": Fraction(10)}),

@@ -15,9 +15,6 @@ from fwchoice.sanitize import quote
 
 Provenance = Literal["asked", "default", "preset", "flag", "file"]
 
-_TRUE_WORDS = {"yes", "y", "true", "on"}
-_FALSE_WORDS = {"no", "n", "false", "off"}
-
 
 class Answer(NamedTuple):
     """The selected choice ids (several for a multiple-choice question), or unsure."""
@@ -46,13 +43,7 @@ NONE_WORD = "none"
 
 def accepted_values(question: Question) -> str:
     """A one-line list of what the question accepts, for error messages."""
-    ids = list(question.choices)
-    if question.type == "scale":
-        first, last = question.choices[ids[0]], question.choices[ids[-1]]
-        return f"use 1 to {len(ids)} ({first.label} … {last.label}) or {UNSURE}"
-    if question.type == "multiple":
-        return f"use a comma-separated list of {', '.join(ids)}; or {NONE_WORD}, or {UNSURE}"
-    return f"use one of {', '.join(ids)}, or {UNSURE}"
+    return question.kind.accepted(question)
 
 
 def normalize(question: Question, raw: object) -> tuple[str, ...] | None:
@@ -66,130 +57,7 @@ def normalize(question: Question, raw: object) -> tuple[str, ...] | None:
         return None
     if not question.choices:
         raise AnswerProblem(f"question {quote(question.id)} has no choices to answer with")
-    if question.type == "multiple":
-        return _multiple(question, raw)
-    if isinstance(raw, list):
-        raise AnswerProblem(
-            f"question {quote(question.id)} takes one answer, not a list; "
-            f"{accepted_values(question)}"
-        )
-    if question.type == "yes_no":
-        return (_yes_no(question, raw),)
-    if question.type == "scale":
-        return (_scale(question, raw),)
-    return (_single(question, raw),)
-
-
-def _by_id_or_label(question: Question, text: str) -> str | None:
-    if text in question.choices:
-        return text
-    folded = " ".join(text.split()).casefold()
-    for choice in question.choices.values():
-        if choice.label.casefold() == folded or choice.id.casefold() == folded:
-            return choice.id
-    return None
-
-
-def _single(question: Question, raw: object) -> str:
-    text = raw if isinstance(raw, str) else str(raw).lower()
-    found = _by_id_or_label(question, text)
-    if found is not None:
-        return found
-    raise AnswerProblem(
-        f"{quote(text)} is not a choice of question {quote(question.id)}"
-        + then(did_you_mean(text, list(question.choices)), accepted_values(question))
-    )
-
-
-def _yes_no(question: Question, raw: object) -> str:
-    # YAML 1.1 reads an unquoted yes/no as a boolean; accept both spellings.
-    if isinstance(raw, bool):
-        return "yes" if raw else "no"
-    if isinstance(raw, str):
-        word = raw.strip().lower()
-        if word in _TRUE_WORDS:
-            return "yes"
-        if word in _FALSE_WORDS:
-            return "no"
-    hint = did_you_mean(raw, ["yes", "no", UNSURE]) if isinstance(raw, str) else ""
-    raise AnswerProblem(
-        f"{quote(raw)} is not an answer to yes/no question {quote(question.id)}"
-        + then(hint, f"use yes, no, or {UNSURE}")
-    )
-
-
-def _scale(question: Question, raw: object) -> str:
-    if isinstance(raw, str):
-        word = raw.strip()
-        # ASCII digits only: str.isdigit() also accepts '²' and '①', which int()
-        # rejects, and a scale has at most ten points.
-        if word.isascii() and word.isdigit() and len(word) <= 3:
-            raw = int(word)
-        else:
-            for choice in question.choices.values():
-                if choice.label.casefold() == word.casefold():
-                    return choice.id
-    if isinstance(raw, int) and not isinstance(raw, bool) and str(raw) in question.choices:
-        return str(raw)
-    labels = [c.label for c in question.choices.values()]
-    hint = did_you_mean(raw, labels) if isinstance(raw, str) else ""
-    raise AnswerProblem(
-        f"{quote(raw)} is not a point on the scale of question {quote(question.id)}"
-        + then(hint, accepted_values(question))
-    )
-
-
-def _multiple(question: Question, raw: object) -> tuple[str, ...]:
-    if isinstance(raw, str):
-        if " ".join(raw.split()).casefold() == NONE_WORD:
-            return ()
-        parts: list[object] = [part.strip() for part in raw.split(",")]
-    elif isinstance(raw, list):
-        parts = list(raw)
-    else:
-        parts = []
-    for part in parts:
-        if isinstance(part, str) and " ".join(part.split()).casefold() in NOT_SURE_WORDS | {
-            NONE_WORD
-        }:
-            word = " ".join(part.split()).casefold()
-            raise AnswerProblem(
-                f"{quote(word)} goes alone, not in a list of choices: answer question "
-                f"{quote(question.id)} with just {word}, or list the choices"
-            )
-    if isinstance(raw, str):
-        chosen = set(_split_choices(question, raw))
-    elif isinstance(raw, list):
-        chosen = {_single(question, item) for item in raw}
-    else:
-        raise AnswerProblem(
-            f"question {quote(question.id)} takes a list of choices; {accepted_values(question)}"
-        )
-    # File order, so the same selection always reads (and hashes) the same.
-    return tuple(c for c in question.choices if c in chosen)
-
-
-def _split_choices(question: Question, text: str) -> list[str]:
-    """Choices from 'a,b' or from labels as reports list them ('User accounts, login
-    and sessions, Caching'): a label may hold commas, so the longest run of
-    comma-separated parts that names a choice is taken first."""
-    parts = [part.strip() for part in text.split(",")]
-    parts = [p for p in parts if p] if all(not p for p in parts) else parts
-    found: list[str] = []
-    start = 0
-    while start < len(parts):
-        if not parts[start]:
-            start += 1
-            continue
-        for end in range(len(parts), start, -1):
-            choice = _by_id_or_label(question, ", ".join(parts[start:end]))
-            if choice is not None:
-                found.append(choice)
-                start = end
-                break
-        else:
-            found.append(_single(question, parts[start]))  # raises, naming the part
-    return found
+    return question.kind.parse(question, raw)
 
 
 def display(question: Question, answer: Answer) -> str:
@@ -206,11 +74,7 @@ def raw_value(question: Question, answer: Answer) -> object:
     """The answer as an answers file writes it (the inverse of ``normalize``)."""
     if answer.unsure:
         return UNSURE
-    if question.type == "multiple":
-        return list(answer.choices)
-    if question.type == "scale":
-        return int(answer.choices[0])
-    return answer.choices[0]
+    return question.kind.raw_value(question, answer.choices)
 
 
 def applies(question: Question, answers: Answers) -> bool:

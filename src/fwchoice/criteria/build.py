@@ -8,7 +8,8 @@ on to find the remaining problems in the same run.
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, Any
+from collections.abc import Mapping
+from typing import Any
 
 from fwchoice.criteria.answers import AnswerProblem, normalize
 from fwchoice.criteria.model import (
@@ -31,25 +32,11 @@ from fwchoice.criteria.model import (
     RobustnessRules,
     Scenario,
     SourceRef,
+    exact,
 )
-
-if TYPE_CHECKING:
-    from fwchoice.criteria.model import Exact
+from fwchoice.criteria.question_types import kind_named
 
 DEFAULT_HYBRID_MARGIN = 3
-
-
-def exact(value: float) -> Exact:
-    """A number from YAML as the decimal its author wrote (0.1 is 1/10, not a binary float).
-
-    Whole numbers stay ``int``; ``fractions`` is imported only for a decimal."""
-    if isinstance(value, int):
-        return value
-    if value.is_integer():
-        return int(value)
-    from fractions import Fraction
-
-    return Fraction(repr(value))
 
 
 def build_document(data: dict[str, Any]) -> Document:
@@ -214,24 +201,10 @@ def _decision(d: dict[str, Any]) -> DecisionRules:
 
 
 def _question(qid: str, q: dict[str, Any], earlier: dict[str, Question]) -> Question:
-    kind = q.get("type", "single")
-    if kind == "scale":
-        choices = _scale_choices(q.get("scale", {}))
-    else:
-        choices = {
-            cid: Choice(
-                id=cid,
-                label=c.get("label", cid),
-                help=c.get("help", ""),
-                weights={k: exact(v) for k, v in c.get("weights", {}).items()},
-                needs=tuple(c.get("needs", [])),
-                must_have=tuple(c.get("must_have", [])),
-                accepts_add_ons=c.get("accepts_add_ons"),
-            )
-            for cid, c in q.get("choices", {}).items()
-        }
+    kind = kind_named(q.get("type"))
+    choices = kind.choices(q, _choice)
     question = Question(
-        id=qid, text=q.get("text", qid), type=kind, choices=choices, help=q.get("help", "")
+        id=qid, text=q.get("text", qid), kind=kind, choices=choices, help=q.get("help", "")
     )
     default = None
     if "default" in q and choices:
@@ -239,12 +212,12 @@ def _question(qid: str, q: dict[str, Any], earlier: dict[str, Question]) -> Ques
             default = normalize(question, q["default"])
         except AnswerProblem:
             default = None  # reported by lint (FWC302)
-    elif kind == "multiple":
-        default = ()
+    else:
+        default = kind.unanswered_default()
     return Question(
         id=qid,
         text=question.text,
-        type=kind,
+        kind=kind,
         choices=choices,
         help=question.help,
         default=default,
@@ -252,21 +225,16 @@ def _question(qid: str, q: dict[str, Any], earlier: dict[str, Question]) -> Ques
     )
 
 
-def scale_baseline(scale: dict[str, Any]) -> int:
-    labels = scale.get("labels", [])
-    return int(scale.get("baseline", (len(labels) + 1) // 2))
-
-
-def _scale_choices(scale: dict[str, Any]) -> dict[str, Choice]:
-    labels = scale.get("labels", [])
-    baseline = scale_baseline(scale)
-    per_step = {k: exact(v) for k, v in scale.get("weights_per_step", {}).items()}
-    choices = {}
-    for point, label in enumerate(labels, start=1):
-        steps = point - baseline
-        weights = {k: v * steps for k, v in per_step.items() if steps}
-        choices[str(point)] = Choice(id=str(point), label=label, weights=weights)
-    return choices
+def _choice(cid: str, c: Mapping[str, Any]) -> Choice:
+    return Choice(
+        id=cid,
+        label=c.get("label", cid),
+        help=c.get("help", ""),
+        weights={k: exact(v) for k, v in c.get("weights", {}).items()},
+        needs=tuple(c.get("needs", [])),
+        must_have=tuple(c.get("must_have", [])),
+        accepts_add_ons=c.get("accepts_add_ons"),
+    )
 
 
 def _condition(when: dict[str, Any], earlier: dict[str, Question]) -> dict[str, frozenset[str]]:

@@ -10,6 +10,7 @@ from __future__ import annotations
 from typing import Any
 
 from fwchoice.criteria.model import FORMAT_VERSION, RATING_MAX, RATING_MIN
+from fwchoice.criteria.question_types import KINDS, multiple
 from fwchoice.criteria.schema import (
     END,
     NOT_BLANK,
@@ -40,15 +41,14 @@ MAX_ROWS = 1_000
 MAX_HYBRIDS = 50
 MAX_QUESTIONS = 40
 MAX_CHOICES = 20
-MAX_MULTIPLE_CHOICES = 8
-"""A multiple-choice question's answers are every subset of its choices: 256 at most."""
+MAX_MULTIPLE_CHOICES = multiple.MAX_CHOICES
 MAX_CONDITIONS = 10
 """Earlier questions one `when` may name."""
 MAX_LIST = 50
 """Notes, sources, strengths, steps, needs... in one list."""
 
 SCHEMA_ID = "https://github.com/fwchoice/fwchoice/raw/main/schema/criteria.schema.json"
-QUESTION_TYPES = ("single", "multiple", "yes_no", "scale")
+QUESTION_TYPES = tuple(KINDS)
 NOTE_STATUSES = ("dated", "disputed", "unsourced", "nuance")
 
 _url = Text(
@@ -413,44 +413,31 @@ _choice = Record(
 )
 
 
+def _listed(names: list[str], last: str) -> str:
+    return ", ".join(names[:-1]) + f" {last} " + names[-1] if len(names) > 1 else names[0]
+
+
+_listed_choices = [k.name for k in KINDS.values() if k.written_choices]
+_type_fields = {kind.name: kind.schema_fields(_effect) for kind in KINDS.values()}
+TYPE_KEYS = {key: name for name, fields in _type_fields.items() for key in fields}
+"""The keys only some question types take (a scale's ``scale``), and the type each is for."""
 _question = Record(
     description="A question of the questionnaire, and what each answer does.",
     fields={
         "text": Field(Text(description="The question as asked.", max_length=300), True),
         "help": Field(Text(description="One line shown under the question.")),
-        "type": Field(Choice(QUESTION_TYPES, "single, multiple, yes_no or scale."), True),
+        "type": Field(Choice(QUESTION_TYPES, _listed(list(QUESTION_TYPES), "or") + "."), True),
         "choices": Field(
             IdMap(
                 _choice,
                 min_items=2,
                 max_items=MAX_CHOICES,
                 what="choice",
-                description="For single, multiple and yes_no types.",
+                description=f"For {_listed(_listed_choices, 'and')} types.",
             )
         ),
-        "scale": Field(
-            Record(
-                description="For the scale type: labelled points 1..n and a per-step effect.",
-                fields={
-                    "labels": Field(ListOf(Text(max_length=80), min_items=2, max_items=10), True),
-                    "baseline": Field(
-                        Number(
-                            integer=True,
-                            minimum=1,
-                            maximum=10,
-                            description="The neutral point (no effect); default: the middle.",
-                        )
-                    ),
-                    "weights_per_step": Field(
-                        IdMap(
-                            _effect,
-                            what="criterion",
-                            description="Weight change per point above the baseline.",
-                        )
-                    ),
-                },
-            )
-        ),
+        # The keys a type adds (a scale's `scale:`), each from its module.
+        **{key: f for fields in _type_fields.values() for key, f in fields.items()},
         "default": Field(_answer),
         "when": Field(_condition),
     },
@@ -458,19 +445,12 @@ _question = Record(
         "allOf": [
             {
                 "if": {
-                    "properties": {"type": {"enum": ["single", "multiple", "yes_no"]}},
+                    "properties": {"type": {"enum": _listed_choices}},
                     "required": ["type"],
                 },
                 "then": {"required": ["choices"]},
             },
-            {
-                "if": {"properties": {"type": {"const": "multiple"}}, "required": ["type"]},
-                "then": {"properties": {"choices": {"maxProperties": MAX_MULTIPLE_CHOICES}}},
-            },
-            {
-                "if": {"properties": {"type": {"const": "scale"}}, "required": ["type"]},
-                "then": {"required": ["scale"]},
-            },
+            *(rule for kind in KINDS.values() for rule in kind.schema_rules()),
         ]
     },
 )

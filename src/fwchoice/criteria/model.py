@@ -9,9 +9,9 @@ lists things in; whole numbers stay ``int`` so that reading a file needs no
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Callable, Iterator, Mapping
 from types import MappingProxyType
-from typing import TYPE_CHECKING, Any, Literal
+from typing import TYPE_CHECKING, Any, Literal, Protocol
 
 from fwchoice.record import NamedTuple
 
@@ -19,15 +19,32 @@ if TYPE_CHECKING:
     from fractions import Fraction
     from typing import TypeAlias
 
+    from fwchoice.criteria.schema import Field, Spec
+
     Exact: TypeAlias = int | Fraction
 
-QuestionType = Literal["single", "multiple", "yes_no", "scale"]
+PromptKind = Literal["select", "checkbox"]
+"""How a prompt offers the choices: pick one, or tick any number."""
 
 FORMAT_VERSION = 1
 RATING_MIN = 0
 RATING_MAX = 5
 UNSURE = "unsure"
 """The answer 'not sure', accepted by every question."""
+
+
+def exact(value: float) -> Exact:
+    """A number from YAML as the decimal its author wrote (0.1 is 1/10, not a binary float).
+
+    Whole numbers stay ``int``; ``fractions`` is imported only for a decimal."""
+    if isinstance(value, int):
+        return value
+    if value.is_integer():
+        return int(value)
+    from fractions import Fraction
+
+    return Fraction(repr(value))
+
 
 # The default for mapping fields: immutable, so one shared instance is safe.
 EMPTY: Mapping[Any, Any] = MappingProxyType({})
@@ -154,20 +171,101 @@ class Choice(NamedTuple):
     accepts_add_ons: bool | None = None
 
 
+ChoiceReader = Callable[[str, Mapping[str, Any]], "Choice"]
+"""Reads one choice from its entry under ``choices:`` (the file format's shared part)."""
+
+
+class ShapeProblem(NamedTuple):
+    """What a question type finds wrong with how a question is written (lint reports it)."""
+
+    code: str
+    path: tuple[str | int, ...]
+    """Below the question (``("choices", "unsure")``), or () for the question itself."""
+    message: str
+
+
+class Reference(NamedTuple):
+    """A criterion or feature an answer's effects name, and where (below the question)."""
+
+    what: Literal["criterion", "feature"]
+    id: str
+    path: tuple[str | int, ...]
+
+
+class QuestionKind(Protocol):
+    """What one question type does, everywhere a question is read, asked, answered or
+    checked. Each type is one module of ``criteria/question_types``, listed once in its
+    ``__init__``; nothing else branches on a type's name."""
+
+    name: str
+    """The ``type:`` a criteria file writes."""
+    wording: str
+    """What an answer is, in words: 'one choice', 'a point on a scale'."""
+    prompt: PromptKind
+    multiple: bool
+    """An answer is any set of the choices (else exactly one of them)."""
+    written_choices: bool
+    """The file lists the choices under ``choices:`` (a scale derives them)."""
+
+    def choices(self, raw: Mapping[str, Any], choice: ChoiceReader) -> dict[str, Choice]:
+        """The question's choices, from its entry in the file."""
+
+    def unanswered_default(self) -> tuple[str, ...] | None:
+        """The default of a question whose file gives none (None: there is none)."""
+
+    def parse(self, question: Question, raw: object) -> tuple[str, ...]:
+        """The choice ids a raw answer (from a file, a flag or a preset) selects; raises
+        ``AnswerProblem`` naming what the question accepts. 'Not sure' never gets here."""
+
+    def accepted(self, question: Question) -> str:
+        """What the question accepts, for messages: 'use one of a, b, or unsure'."""
+
+    def raw_value(self, question: Question, choices: tuple[str, ...]) -> object:
+        """An answer as an answers file writes it (the inverse of ``parse``)."""
+
+    def every_answer(self, question: Question) -> list[tuple[str, ...]]:
+        """Every answer the question allows."""
+
+    def answer_count(self, question: Question) -> int:
+        """How many answers the question allows (without listing them)."""
+
+    def title(self, choice: Choice) -> str:
+        """How a prompt shows one choice."""
+
+    def shape_problems(
+        self, qid: str, raw: Mapping[str, Any], question: Question
+    ) -> Iterator[ShapeProblem]:
+        """What is wrong with the question as written, beyond what the schema checks."""
+
+    def references(self, raw: Mapping[str, Any], question: Question) -> Iterator[Reference]:
+        """The criteria and features its answers' effects name."""
+
+    def schema_fields(self, effect: Spec) -> dict[str, Field]:
+        """The keys this type adds to a question in the file format (``effect`` is the
+        spec of a weight change)."""
+
+    def schema_rules(self) -> list[dict[str, Any]]:
+        """JSON Schema conditions for a question of this type (``if`` type, ``then``...)."""
+
+
 class Question(NamedTuple):
-    """A question; scale questions are normalised to choices '1'..'n'."""
+    """A question; its kind says how it is answered (a scale's points are choices '1'..'n')."""
 
     id: str
     text: str
-    type: QuestionType
+    kind: QuestionKind
     choices: dict[str, Choice]
     help: str = ""
     default: tuple[str, ...] | None = None
     when: Mapping[str, frozenset[str]] = EMPTY
 
     @property
+    def type(self) -> str:
+        return self.kind.name
+
+    @property
     def multiple(self) -> bool:
-        return self.type == "multiple"
+        return self.kind.multiple
 
 
 class Preset(NamedTuple):

@@ -67,11 +67,12 @@ def prompt_spec(
     """The prompt for ``question``, preselecting the current answer or else the default."""
     selected = current.choices if current is not None and not current.unsure else question.default
     unsure = current is not None and current.unsure
-    if question.type == "multiple":
+    kind = question.kind
+    if kind.prompt == "checkbox":
         picked = set(selected or ())
         choices = (
             *(
-                PromptChoice(c.id, c.label, c.help, checked=c.id in picked)
+                PromptChoice(c.id, kind.title(c), c.help, checked=c.id in picked)
                 for c in question.choices.values()
             ),
             # Exclusive: the prompt refuses it together with other choices.
@@ -80,13 +81,9 @@ def prompt_spec(
         return PromptSpec(
             question.id, "checkbox", question.text, choices, None, question.help, position
         )
-    if question.type == "scale":
-        titles = {c.id: f"{c.id} · {c.label}" for c in question.choices.values()}
-    else:
-        titles = {c.id: c.label for c in question.choices.values()}
     not_sure = PromptChoice(UNSURE_VALUE, "Not sure", NOT_SURE_HELP)
     choices = (
-        *(PromptChoice(c.id, titles[c.id], c.help) for c in question.choices.values()),
+        *(PromptChoice(c.id, kind.title(c), c.help) for c in question.choices.values()),
         not_sure,
     )
     default = UNSURE_VALUE if unsure else None
@@ -205,12 +202,6 @@ def run_questionnaire(
 # --- the questionnaire as data (``fwchoice questions``) ------------------------------
 
 QUESTIONS_FORMAT_VERSION = 1
-TYPE_WORDS = {
-    "single": "one choice",
-    "multiple": "any number of choices",
-    "yes_no": "yes or no",
-    "scale": "a point on a scale",
-}
 
 
 def questions_data(document: Document, *, criteria_file: dict[str, str]) -> dict[str, Any]:

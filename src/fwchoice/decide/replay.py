@@ -11,8 +11,7 @@ from __future__ import annotations
 from fractions import Fraction
 from typing import TYPE_CHECKING, Any
 
-from fwchoice.criteria.build import exact
-from fwchoice.criteria.model import RATING_MAX, Document
+from fwchoice.criteria.model import RATING_MAX, Document, exact
 from fwchoice.decide.report import CurrentVerdict, Moved, Replay, SavedVerdict
 from fwchoice.decide.scoring import HUNDRED, Evaluation
 

@@ -34,8 +34,7 @@ from operator import mul
 from typing import TYPE_CHECKING
 
 from fwchoice.criteria.answers import Answer, Answers, applicable_answers, complete
-from fwchoice.criteria.build import exact
-from fwchoice.criteria.model import Document, RobustnessRules
+from fwchoice.criteria.model import Document, RobustnessRules, exact
 from fwchoice.decide.evidence import Disputed, disputed
 from fwchoice.decide.scorer import Scorer
 from fwchoice.decide.uncertainty import question_alternatives

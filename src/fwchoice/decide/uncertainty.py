@@ -18,7 +18,7 @@ Everything is exact (``Fraction``) and computed from the file and the answers.
 
 from collections.abc import Iterator, Mapping
 from fractions import Fraction
-from itertools import combinations, product
+from itertools import product
 
 from fwchoice.criteria.answers import Answer, Answers, applicable_answers
 from fwchoice.criteria.model import EMPTY, RATING_MAX, Document, Question
@@ -35,14 +35,11 @@ ZERO = Fraction(0)
 def question_alternatives(question: Question) -> list[tuple[str, ...]]:
     """Every concrete answer a question allows (every subset for multiple choice;
     the format allows at most 8 choices there, so at most 256 subsets)."""
-    ids = list(question.choices)
-    if not question.multiple:
-        return [(c,) for c in ids]
-    return [subset for size in range(len(ids) + 1) for subset in combinations(ids, size)]
+    return question.kind.every_answer(question)
 
 
 def alternative_count(question: Question) -> int:
-    return 2 ** len(question.choices) if question.multiple else len(question.choices)
+    return question.kind.answer_count(question)
 
 
 # --- ranges over unsure answers ---------------------------------------------------

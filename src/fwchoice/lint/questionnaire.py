@@ -13,7 +13,7 @@ from fwchoice.criteria.answers import (
     condition_holds,
     normalize,
 )
-from fwchoice.criteria.fileformat import MAX_MULTIPLE_CHOICES
+from fwchoice.criteria.fileformat import TYPE_KEYS
 from fwchoice.criteria.model import UNSURE, Document
 from fwchoice.hints import did_you_mean
 from fwchoice.lint.registry import CheckContext, check
@@ -26,60 +26,21 @@ MAX_CONDITION_WORLDS = 20_000
 
 @check("FWC301", "FWC306", "FWC309", "FWC114")
 def questions_fit_their_type(ctx: CheckContext) -> None:
-    """Choice questions have choices, scale questions a scale, yes/no exactly yes and no."""
+    """Each question is written as its type asks (choices, or a scale, and what each type
+    checks in its own module: ``criteria/question_types``)."""
     for qid, question in ctx.document.questions.items():
         raw = _raw_question(ctx.data, qid)
         path = ("questions", qid)
-        if question.type == "scale":
-            if "choices" in raw:
+        kind = question.kind
+        for key, owner in TYPE_KEYS.items():
+            if key in raw and owner != kind.name:
                 ctx.report(
-                    "FWC301", (*path, "choices"), "a scale question takes `scale:`, not `choices:`"
+                    "FWC301",
+                    (*path, key),
+                    f"`{key}:` belongs to {owner} questions; this one is {kind.name}",
                 )
-            elif "scale" not in raw:
-                ctx.report("FWC301", path, f"question {quote(qid)} of type scale needs `scale:`")
-            scale = raw.get("scale")
-            labels = scale.get("labels") if isinstance(scale, dict) else None
-            baseline = scale.get("baseline") if isinstance(scale, dict) else None
-            if (
-                isinstance(labels, list)
-                and isinstance(baseline, int)
-                and not (1 <= baseline <= len(labels))
-            ):
-                ctx.report(
-                    "FWC306",
-                    (*path, "scale", "baseline"),
-                    f"baseline {baseline} is not a point of the scale; use 1 to {len(labels)}",
-                )
-            continue
-        if "scale" in raw:
-            ctx.report(
-                "FWC301",
-                (*path, "scale"),
-                f"`scale:` belongs to scale questions; this one is {question.type}",
-            )
-        if "choices" not in raw:
-            if "type" in raw:
-                ctx.report("FWC301", path, f"question {quote(qid)} needs `choices:`")
-            continue
-        if question.multiple and len(question.choices) > MAX_MULTIPLE_CHOICES:
-            ctx.report(
-                "FWC114",
-                (*path, "choices"),
-                f"a multiple-choice question offers at most {MAX_MULTIPLE_CHOICES} choices "
-                f"(its answers are every subset of them); this one has {len(question.choices)}",
-            )
-        if UNSURE in question.choices:
-            ctx.report(
-                "FWC309",
-                (*path, "choices", UNSURE),
-                f"{quote(UNSURE)} is the answer 'not sure'; give the choice another id",
-            )
-        if question.type == "yes_no" and set(question.choices) != {"yes", "no"}:
-            ctx.report(
-                "FWC301",
-                (*path, "choices"),
-                'a yes_no question has exactly the choices "yes" and "no" (quoted)',
-            )
+        for problem in kind.shape_problems(qid, raw, question):
+            ctx.report(problem.code, (*path, *problem.path), problem.message)
 
 
 @check("FWC307", lint_only=True)
@@ -87,7 +48,7 @@ def choices_have_effects(ctx: CheckContext) -> None:
     """Some choice changes a weight, adds a need or a must-have, or says whether add-ons
     will do; otherwise the question cannot matter."""
     for qid, question in ctx.document.questions.items():
-        if question.type == "scale" or len(question.choices) < 2:
+        if not question.kind.written_choices or len(question.choices) < 2:
             continue
         inert = [
             c

@@ -107,25 +107,13 @@ def effects_refer_to_criteria_and_features(ctx: CheckContext) -> None:
         return
     document = ctx.document
     for qid, question in document.questions.items():
-        if question.type == "scale":
-            for cid in _scale_effect_ids(ctx.data, qid):
-                if cid not in document.criteria:
-                    path = ("questions", qid, "scale", "weights_per_step", cid)
-                    _undefined(ctx, "FWC202", path, "criterion", cid, document.criteria)
-            continue
-        for choice_id, choice in question.choices.items():
-            base = ("questions", qid, "choices", choice_id)
-            for cid in choice.weights:
-                if cid not in document.criteria:
-                    _undefined(
-                        ctx, "FWC202", (*base, "weights", cid), "criterion", cid, document.criteria
-                    )
-            for key, features in (("needs", choice.needs), ("must_have", choice.must_have)):
-                for i, fid in enumerate(features):
-                    if fid not in document.features:
-                        _undefined(
-                            ctx, "FWC206", (*base, key, i), "feature", fid, document.features
-                        )
+        raw = _at(ctx.data, ("questions", qid))
+        for ref in question.kind.references(raw if isinstance(raw, dict) else {}, question):
+            path = ("questions", qid, *ref.path)
+            if ref.what == "criterion" and ref.id not in document.criteria:
+                _undefined(ctx, "FWC202", path, "criterion", ref.id, document.criteria)
+            elif ref.what == "feature" and ref.id not in document.features:
+                _undefined(ctx, "FWC206", path, "feature", ref.id, document.features)
 
 
 @check("FWC214", "FWC215")
@@ -198,14 +186,6 @@ def _at(data: Any, path: DataPath) -> Any:
             return None
         data = data[step]
     return data
-
-
-def _scale_effect_ids(data: Any, qid: str) -> list[str]:
-    try:
-        per_step = data["questions"][qid]["scale"]["weights_per_step"]
-    except (KeyError, TypeError):
-        return []
-    return [k for k in per_step if isinstance(k, str)] if isinstance(per_step, dict) else []
 
 
 @check("FWC207", lint_only=True)

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from fwchoice.decide.questionnaire import TYPE_WORDS
+from fwchoice.criteria.question_types import kind_named
 from fwchoice.sanitize import visible
 
 
@@ -18,9 +18,9 @@ def questions_text(data: dict[str, Any]) -> str:
         "several choices, a comma-separated list (or none); unsure for not sure.",
         "",
     ]
-    kinds = {q["id"]: q["type"] for q in data["questions"]}
+    kinds = {q["id"]: kind_named(q["type"]) for q in data["questions"]}
     for question in data["questions"]:
-        kind = TYPE_WORDS.get(question["type"], question["type"])
+        kind = kinds[question["id"]].wording
         default = question["default"]
         if isinstance(default, list):
             default = ",".join(default) or "none"
@@ -29,7 +29,7 @@ def questions_text(data: dict[str, Any]) -> str:
         if question["when"]:
             parts = [
                 f"{c['question']} "
-                + ("includes any of " if kinds.get(c["question"]) == "multiple" else "is ")
+                + ("includes any of " if kinds[c["question"]].multiple else "is ")
                 + " or ".join(c["answers"])
                 for c in question["when"]
             ]
