@@ -188,3 +188,28 @@ def test_the_graph_checks_see_a_cycle_and_a_wrong_way_import(tmp_path: Path) -> 
     found = imports_of("fwchoice.criteria.fake", source, module_names())
     assert found == {"fwchoice.lint.runner"}
     assert layer("fwchoice.lint.runner") > layer("fwchoice.criteria.fake")
+
+
+@pytest.mark.parametrize(
+    ("command", "module"),
+    [
+        ("advise", "advice_output"),
+        ("lint", "lint"),
+        ("matrix", "matrix"),
+        ("questions", "questions"),
+        ("review", "review"),
+    ],
+)
+def test_a_commands_formats_are_its_formats_table(command: str, module: str) -> None:
+    # Declared once: the CLI offers exactly the names the command can render.
+    import importlib
+
+    import typer
+
+    from fwchoice.cli import SUBCOMMANDS
+
+    built = typer.main.get_command(SUBCOMMANDS[command])
+    option = next(p for p in built.params if p.name == "output_format")
+    table = importlib.import_module(f"fwchoice.commands.{module}").FORMATS
+    assert tuple(option.type.choices) == tuple(table)  # type: ignore[attr-defined]
+    assert option.default in table

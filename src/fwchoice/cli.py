@@ -9,11 +9,12 @@ never a traceback.
 """
 
 import sys
-from collections.abc import Callable, Iterator, MutableMapping
+from collections.abc import Callable, Iterator, MutableMapping, Sequence
 from enum import Enum
 from typing import Annotated, Any
 
 import typer
+from typer._types import TyperChoice  # typer is pinned to 0.28.x (pyproject)
 from typer.core import TyperGroup
 
 from fwchoice import __version__
@@ -48,6 +49,30 @@ class LazyCommands(MutableMapping[str, Any]):
 
     def __len__(self) -> int:
         return len(dict.fromkeys([*self._apps, *self._built]))
+
+
+class FormatChoice(TyperChoice[str]):
+    """A command's ``--format`` choices: the names in its module's ``FORMATS`` table (name
+    to renderer), read when the option is parsed, completed or shown, so that start-up
+    imports no command and the formats are declared in one place."""
+
+    def __init__(self, module: str) -> None:
+        self.module = module
+        self.case_sensitive = True
+
+    @property
+    def choices(self) -> Sequence[str]:
+        from importlib import import_module
+
+        return tuple(import_module(self.module).FORMATS)
+
+    @choices.setter
+    def choices(self, value: Sequence[str]) -> None:
+        raise AttributeError("a command's formats are its FORMATS table")
+
+
+def formats(command: str) -> FormatChoice:
+    return FormatChoice(f"fwchoice.commands.{command}")
 
 
 def command(name: str, **kwargs: Any) -> Callable[[Callable[..., Any]], Callable[..., Any]]:
@@ -195,13 +220,6 @@ def overview(
         raise typer.Exit(run())
 
 
-class LintFormat(str, Enum):
-    text = "text"
-    json = "json"
-    github = "github"
-    sarif = "sarif"
-
-
 @command(
     "lint",
     epilog="Examples:\n\n"
@@ -219,8 +237,8 @@ def lint(
         ),
     ] = None,
     output_format: Annotated[
-        LintFormat, typer.Option("--format", "-f", help="Output format.")
-    ] = LintFormat.text,
+        str, typer.Option("--format", "-f", click_type=formats("lint"), help="Output format.")
+    ] = "text",
     strict: Annotated[bool, typer.Option("--strict", help="Fail on warnings too.")] = False,
     quiet: Annotated[
         bool, typer.Option("--quiet", "-q", help="No summary line on stderr.")
@@ -253,7 +271,7 @@ def lint(
         command.run(
             paths or [],
             criteria=criteria,
-            output_format=output_format.value,
+            output_format=output_format,
             strict=strict,
             quiet=quiet,
             max_age=max_age,
@@ -279,13 +297,6 @@ def schema(
     from fwchoice.commands import schema as command
 
     raise typer.Exit(command.run(output, force=force))
-
-
-class MatrixFormat(str, Enum):
-    table = "table"
-    markdown = "markdown"
-    json = "json"
-    csv = "csv"
 
 
 SECTION_NAMES = ("matrix", "features", "benchmarks", "use-cases", "all")
@@ -346,8 +357,8 @@ def matrix(
         ),
     ] = None,
     output_format: Annotated[
-        MatrixFormat, typer.Option("--format", "-f", help="Output format.")
-    ] = MatrixFormat.table,
+        str, typer.Option("--format", "-f", click_type=formats("matrix"), help="Output format.")
+    ] = "table",
     criteria: CriteriaOption = None,
     no_color: NoColorOption = False,
     output: OutputOption = None,
@@ -363,7 +374,7 @@ def matrix(
         command.run(
             criteria=criteria,
             sections=section or [],
-            output_format=output_format.value,
+            output_format=output_format,
             no_color=no_color,
             output=output,
             force=force,
@@ -381,12 +392,6 @@ class RatingsChoice(str, Enum):
 class RecordStatus(str, Enum):
     proposed = "proposed"
     accepted = "accepted"
-
-
-class AdviceFormat(str, Enum):
-    rich = "rich"
-    json = "json"
-    markdown = "markdown"
 
 
 def _person_option(flag: str, help_text: str) -> Any:
@@ -464,9 +469,14 @@ def advise(
         ),
     ] = None,
     output_format: Annotated[
-        AdviceFormat,
-        typer.Option("--format", "-f", help="rich (terminal), json, or markdown (an ADR)."),
-    ] = AdviceFormat.rich,
+        str,
+        typer.Option(
+            "--format",
+            "-f",
+            click_type=formats("advice_output"),
+            help="rich (terminal), json, or markdown (an ADR).",
+        ),
+    ] = "rich",
     date: Annotated[
         str | None,
         typer.Option("--date", metavar="YYYY-MM-DD", help="Date for the Markdown record."),
@@ -553,7 +563,7 @@ def advise(
             defaults=defaults,
             save_answers=save_answers,
             out=AdviceOutput(
-                output_format.value,
+                output_format,
                 output=output,
                 force=force,
                 no_color=no_color,
@@ -573,12 +583,6 @@ def advise(
             ),
         )
     )
-
-
-class ReviewFormat(str, Enum):
-    text = "text"
-    json = "json"
-    github = "github"
 
 
 class FailOn(str, Enum):
@@ -606,8 +610,14 @@ def review(
         ),
     ] = None,
     output_format: Annotated[
-        ReviewFormat, typer.Option("--format", "-f", help="text, json, or github annotations.")
-    ] = ReviewFormat.text,
+        str,
+        typer.Option(
+            "--format",
+            "-f",
+            click_type=formats("review"),
+            help="text, json, or github annotations.",
+        ),
+    ] = "text",
     fail_on: Annotated[
         list[FailOn] | None,
         typer.Option(
@@ -637,17 +647,12 @@ def review(
         command.run(
             folders or [],
             criteria=criteria,
-            output_format=output_format.value,
+            output_format=output_format,
             fail_on=[f.value for f in fail_on or []],
             today=today,
             quiet=quiet,
         )
     )
-
-
-class QuestionsFormat(str, Enum):
-    text = "text"
-    json = "json"
 
 
 @command(
@@ -659,8 +664,11 @@ class QuestionsFormat(str, Enum):
 )
 def questions(
     output_format: Annotated[
-        QuestionsFormat, typer.Option("--format", "-f", help="text, or json for scripts.")
-    ] = QuestionsFormat.text,
+        str,
+        typer.Option(
+            "--format", "-f", click_type=formats("questions"), help="text, or json for scripts."
+        ),
+    ] = "text",
     criteria: CriteriaOption = None,
     output: OutputOption = None,
     force: ForceOption = False,
@@ -669,9 +677,7 @@ def questions(
     from fwchoice.commands import questions as command
 
     raise typer.Exit(
-        command.run(
-            criteria=criteria, output_format=output_format.value, output=output, force=force
-        )
+        command.run(criteria=criteria, output_format=output_format, output=output, force=force)
     )
 
 

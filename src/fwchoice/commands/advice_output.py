@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Callable, Sequence
-from typing import TYPE_CHECKING, Literal
+from typing import TYPE_CHECKING
 
 from fwchoice.commands.output import emit, json_text
 from fwchoice.commands.record import RecordOptions
@@ -16,13 +16,28 @@ if TYPE_CHECKING:  # rich is imported only when the terminal view is shown
     from fwchoice.decide.report import AdviceReport, TeamReport
     from fwchoice.render.terminal import TerminalStyle
 
-AdviceFormat = Literal["rich", "json", "markdown"]
+
+def _json(report: AdviceReport | TeamReport, markdown: Callable[[], str]) -> str:
+    return json_text(report.as_json())
+
+
+def _markdown(report: AdviceReport | TeamReport, markdown: Callable[[], str]) -> str:
+    return markdown()
+
+
+FORMATS: dict[str, Callable[[AdviceReport | TeamReport, Callable[[], str]], str] | None] = {
+    "rich": None,
+    "json": _json,
+    "markdown": _markdown,
+}
+"""Each ``--format`` and what renders it (None: the terminal view; ``markdown`` is the
+decision record, built by the command that knows its header); the CLI's choices."""
 
 
 class AdviceOutput(NamedTuple):
     """How and where a result is shown; the same for one person's advice and a team's."""
 
-    format: AdviceFormat
+    format: str
     output: str | None = None
     force: bool = False
     no_color: bool = False
@@ -48,12 +63,10 @@ def show(
     """Show a result in the format asked for: the terminal view, its JSON or its record.
     Returns the contents of the files to write."""
 
-    def text() -> str:
-        return json_text(report.as_json()) if out.format == "json" else markdown()
-
+    render = FORMATS[out.format]
     return emit(
         view,
-        text=None if out.format == "rich" else text,
+        text=None if render is None else (lambda: render(report, markdown)),
         output=out.output,
         export=out.export,
         no_color=out.no_color,

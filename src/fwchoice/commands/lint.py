@@ -3,8 +3,8 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from pathlib import Path
-from typing import Literal
 
 from fwchoice import console
 from fwchoice.codes import CODES
@@ -21,14 +21,29 @@ from fwchoice.render.diagnostics import (
 )
 from fwchoice.sanitize import quote
 
-LintFormat = Literal["text", "json", "github", "sarif"]
+
+def as_sarif_here(results: list[FileResult]) -> str:
+    """SARIF with paths relative to the source root found from the working directory."""
+    from fwchoice.artifact_uri import source_root
+
+    cwd = Path.cwd()
+    return as_sarif(results, root=source_root(cwd), cwd=cwd)
+
+
+FORMATS: dict[str, Callable[[list[FileResult]], str]] = {
+    "text": as_text,
+    "json": as_json,
+    "github": as_github,
+    "sarif": as_sarif_here,
+}
+"""Each ``--format`` and what renders it; the CLI's choices."""
 
 
 def run(
     paths: list[str],
     *,
     criteria: str | None,
-    output_format: LintFormat,
+    output_format: str,
     strict: bool,
     quiet: bool,
     max_age: int = 365,
@@ -57,14 +72,7 @@ def run(
         analysis, digest = analyse_source(source, full=True, freshness=freshness)
         results.append(FileResult(source.label, source.describe(), digest, analysis.diagnostics))
         summaries.append(_summary(source, analysis))
-    if output_format == "sarif":
-        from fwchoice.artifact_uri import source_root
-
-        cwd = Path.cwd()
-        console.write(as_sarif(results, root=source_root(cwd), cwd=cwd))
-    else:
-        render = {"text": as_text, "json": as_json, "github": as_github}[output_format]
-        console.write(render(results))
+    console.write(FORMATS[output_format](results))
     console.append_step_summary(as_step_summary(results))
     if output_format == "text" and not quiet:
         for line in summaries:

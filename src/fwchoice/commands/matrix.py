@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, Literal
+from collections.abc import Callable
+from typing import TYPE_CHECKING, Any
 
 from fwchoice.commands.output import check_export_name, emit, finish, json_text
 from fwchoice.comparison import SECTIONS, Section, comparison_data
@@ -18,7 +19,8 @@ if TYPE_CHECKING:  # rich is imported only when the terminal view is shown
 
     from fwchoice.render.terminal import TerminalStyle
 
-MatrixFormat = Literal["table", "markdown", "json", "csv"]
+TextRenderer = Callable[[dict[str, Any], "str | None"], str]
+"""Renders the comparison as text, given where it goes (None: stdout)."""
 
 
 def sections_from(names: list[str]) -> list[Section]:
@@ -41,7 +43,7 @@ def run(
     *,
     criteria: str | None,
     sections: list[str],
-    output_format: MatrixFormat,
+    output_format: str,
     no_color: bool,
     output: str | None,
     force: bool,
@@ -57,6 +59,7 @@ def run(
     plan.add(export, "--export", force=force)
     loaded = load_criteria(source)
     data = comparison_data(loaded.document, chosen, criteria_file=loaded.file_info())
+    render = FORMATS[output_format]
 
     def view(terminal: Console, style: TerminalStyle) -> list[RenderableType]:
         from fwchoice.render.comparison_table import comparison_renderables
@@ -66,7 +69,7 @@ def run(
 
     contents = emit(
         view,
-        text=None if output_format == "table" else (lambda: _text(data, output_format, output)),
+        text=None if render is None else (lambda: render(data, output)),
         output=output,
         export=export,
         no_color=no_color,
@@ -78,13 +81,17 @@ def run(
     return EXIT_OK
 
 
-def _text(data: dict[str, object], output_format: MatrixFormat, output: str | None) -> str:
-    if output_format == "json":
-        return json_text(data)
-    if output_format == "csv":
-        from fwchoice.render.comparison_csv import comparison_csv
+def _json(data: dict[str, Any], output: str | None) -> str:
+    return json_text(data)
 
-        return comparison_csv(data)
+
+def _csv(data: dict[str, Any], output: str | None) -> str:
+    from fwchoice.render.comparison_csv import comparison_csv
+
+    return comparison_csv(data)
+
+
+def _markdown(data: dict[str, Any], output: str | None) -> str:
     from fwchoice.console import can_encode
     from fwchoice.render.comparison_markdown import comparison_markdown
     from fwchoice.render.formatting import ASCII, GLYPH_PROBE, UNICODE
@@ -92,3 +99,12 @@ def _text(data: dict[str, object], output_format: MatrixFormat, output: str | No
     # Stars stay Unicode in a file; on a terminal that cannot show them, ASCII.
     glyphs = UNICODE if output or can_encode(GLYPH_PROBE) else ASCII
     return comparison_markdown(data, glyphs)
+
+
+FORMATS: dict[str, TextRenderer | None] = {
+    "table": None,
+    "markdown": _markdown,
+    "json": _json,
+    "csv": _csv,
+}
+"""Each ``--format`` and what renders it (None: the terminal view); the CLI's choices."""

@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from typing import Literal
+from collections.abc import Callable
+from typing import Any
 
 from fwchoice.commands.output import finish, json_text
 from fwchoice.console import write
@@ -11,12 +12,18 @@ from fwchoice.errors import EXIT_OK
 from fwchoice.lint.runner import load_criteria
 from fwchoice.outputs import OutputPlan
 
-QuestionsFormat = Literal["text", "json"]
+
+def _text(data: dict[str, Any]) -> str:
+    from fwchoice.render.questions_text import questions_text
+
+    return questions_text(data)
 
 
-def run(
-    *, criteria: str | None, output_format: QuestionsFormat, output: str | None, force: bool
-) -> int:
+FORMATS: dict[str, Callable[[dict[str, Any]], str]] = {"text": _text, "json": json_text}
+"""Each ``--format`` and what renders it; the CLI's choices."""
+
+
+def run(*, criteria: str | None, output_format: str, output: str | None, force: bool) -> int:
     from fwchoice.decide.questionnaire import questions_data
 
     source = resolve_source(criteria)
@@ -24,12 +31,7 @@ def run(
     plan.add(output, "--output", force=force)
     loaded = load_criteria(source)
     data = questions_data(loaded.document, criteria_file=loaded.file_info())
-    if output_format == "json":
-        text = json_text(data)
-    else:
-        from fwchoice.render.questions_text import questions_text
-
-        text = questions_text(data)
+    text = FORMATS[output_format](data)
     if output:
         finish(plan, {output: text})
     else:

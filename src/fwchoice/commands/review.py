@@ -2,8 +2,9 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from pathlib import Path
-from typing import Literal
+from typing import Any
 
 from fwchoice import console
 from fwchoice.adr.folder import adr_dir_from, records
@@ -12,9 +13,20 @@ from fwchoice.criteria.answersfile import read_record_block
 from fwchoice.criteria.loader import read_bounded, resolve_source
 from fwchoice.errors import EXIT_OK, EXIT_PROBLEMS, UsageError
 from fwchoice.lint.runner import load_criteria
+from fwchoice.render.review_text import (
+    review_github,
+    review_step_summary,
+    review_text,
+    summary_line,
+)
 from fwchoice.sanitize import quote
 
-ReviewFormat = Literal["text", "json", "github"]
+FORMATS: dict[str, Callable[[dict[str, Any]], str]] = {
+    "text": review_text,
+    "json": json_text,
+    "github": review_github,
+}
+"""Each ``--format`` and what renders it; the CLI's choices."""
 FAIL_ON = ("changed", "moved", "overdue", "never")
 
 
@@ -22,7 +34,7 @@ def run(
     folders: list[str],
     *,
     criteria: str | None,
-    output_format: ReviewFormat,
+    output_format: str,
     fail_on: list[str],
     today: str | None,
     quiet: bool,
@@ -57,19 +69,7 @@ def run(
     data = review_data(
         results, skipped, criteria_file=loaded.file_info(), today=day, fail_on=wanted
     )
-    from fwchoice.render.review_text import (
-        review_github,
-        review_step_summary,
-        review_text,
-        summary_line,
-    )
-
-    if output_format == "json":
-        console.write(json_text(data))
-    elif output_format == "github":
-        console.write(review_github(data))
-    else:
-        console.write(review_text(data))
+    console.write(FORMATS[output_format](data))
     console.append_step_summary(review_step_summary(data))
     if not quiet:
         console.info_line(f"{summary_line(data)}; criteria: {loaded.source.describe()}")
