@@ -58,7 +58,7 @@ def show(
     *,
     title: str,
     closing: Callable[[Console, TerminalStyle], Sequence[RenderableType]] | None = None,
-    replace: dict[str, str] | None = None,
+    export_view: Callable[[Console, TerminalStyle], Sequence[RenderableType]] | None = None,
 ) -> dict[str, str]:
     """Show a result in the format asked for: the terminal view, its JSON or its record.
     Returns the contents of the files to write."""
@@ -73,5 +73,5 @@ def show(
         title=title,
         closing=closing,
         accessible=out.accessible,
-        replace=replace,
+        export_view=export_view,
     )

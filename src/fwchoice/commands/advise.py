@@ -284,11 +284,17 @@ def run(
         advice = advice._replace(replay=replay)
 
     shown = visible_report(advice)
+    shared = visible_report(advice._replace(criteria_file=loaded.shared_file_info()))
 
     def view(terminal: Console, style: TerminalStyle) -> list[RenderableType]:
         from fwchoice.render.advice_view import advice_renderables
 
         return advice_renderables(shown, terminal, style)
+
+    def export_view(terminal: Console, style: TerminalStyle) -> list[RenderableType]:
+        from fwchoice.render.advice_view import advice_renderables
+
+        return advice_renderables(shared, terminal, style)
 
     def closing(terminal: Console, style: TerminalStyle) -> list[RenderableType]:
         from fwchoice.render.advice_view import verdict_line
@@ -327,7 +333,7 @@ def run(
         markdown,
         title=f"fwchoice advise: {advice.verdict.winner_label}",
         closing=closing,
-        replace=loaded.source.private_names(),
+        export_view=export_view,
     )
     contents.update(filed.files(markdown))
     if save_answers:

@@ -64,6 +64,11 @@ def run(
     results: list[FileResult] = []
     summaries: list[str] = []
     for source in sources:
+        skipped = _not_a_record(source) if paths else None
+        if skipped is not None:
+            results.append(skipped)
+            summaries.append(f"{source.describe()}: {skipped.skipped}")
+            continue
         answers = _answers_file(source, criteria) if paths else None
         if answers is not None:
             results.append(answers[0])
@@ -79,6 +84,32 @@ def run(
             console.info_line(line)
     failing = any(d.severity == "error" or strict for r in results for d in r.diagnostics)
     return EXIT_PROBLEMS if failing else EXIT_OK
+
+
+MARKDOWN_SUFFIXES = (".md", ".markdown")
+NOT_A_RECORD = "a Markdown file without fwchoice's replay block: not a fwchoice record, skipped"
+
+
+def _not_a_record(source: CriteriaSource) -> FileResult | None:
+    """A Markdown file with no replay block (adr-tools' first record, a record written
+    by hand): nothing of fwchoice's to check, as ``review`` skips it too; None for
+    anything else, a record with a block included."""
+    from fwchoice.adr.embed import locate
+    from fwchoice.criteria.loader import content_key, read_bounded
+    from fwchoice.criteria.yamlfile import YamlProblem, decode
+
+    if source.path.suffix.lower() not in MARKDOWN_SUFFIXES:
+        return None
+    raw = read_bounded(source.path, source.label)
+    if not isinstance(raw, bytes):
+        return None
+    try:
+        text, _ = decode(raw, source.label)
+    except YamlProblem:
+        return None  # not text: reported as any file is
+    if locate(text) is not None:
+        return None
+    return FileResult(source.label, source.describe(), content_key(raw), [], NOT_A_RECORD)
 
 
 _MARKER = re.compile(rb"^fwchoice_(?:answers|team)[ \t]*:", re.MULTILINE)

@@ -17,6 +17,7 @@ from fwchoice.sanitize import quote
 if TYPE_CHECKING:  # rich is imported only when the terminal view is shown
     from rich.console import Console, RenderableType
 
+    from fwchoice.commands.output import View
     from fwchoice.render.terminal import TerminalStyle
 
 TextRenderer = Callable[[dict[str, Any], "str | None"], str]
@@ -61,21 +62,26 @@ def run(
     data = comparison_data(loaded.document, chosen, criteria_file=loaded.file_info())
     render = FORMATS[output_format]
 
-    def view(terminal: Console, style: TerminalStyle) -> list[RenderableType]:
-        from fwchoice.render.comparison_table import comparison_renderables
-        from fwchoice.sanitize import visible_data
+    shared = {**data, "criteria_file": loaded.shared_file_info()}
 
-        return comparison_renderables(visible_data(data), terminal, style)
+    def view_of(shown: dict[str, object]) -> View:
+        def view(terminal: Console, style: TerminalStyle) -> list[RenderableType]:
+            from fwchoice.render.comparison_table import comparison_renderables
+            from fwchoice.sanitize import visible_data
+
+            return comparison_renderables(visible_data(shown), terminal, style)
+
+        return view
 
     contents = emit(
-        view,
+        view_of(data),
         text=None if render is None else (lambda: render(data, output)),
         output=output,
         export=export,
         no_color=no_color,
         title=f"fwchoice matrix: {data['title']}",
         accessible=accessible,
-        replace=loaded.source.private_names(),
+        export_view=view_of(shared),
     )
     finish(plan, contents)
     return EXIT_OK

@@ -75,11 +75,13 @@ def check_export_name(path: str) -> str:
     return suffix
 
 
-def picture(build: View, path: str, *, title: str, replace: dict[str, str] | None = None) -> str:
+def picture(build: View, path: str, *, title: str) -> str:
     """What the terminal would show, as an SVG or HTML document (by the file's extension).
 
-    ``replace`` swaps text that names this machine (an absolute criteria path) for a
-    portable name: a picture is made to be shared."""
+    ``build`` is the view as it is shared: naming no path of this machine (commands
+    give it their data with ``LoadedCriteria.shared_file_info()``), so the picture is
+    laid out, measured (each text's ``textLength``) and identified (rich's ids hash
+    the content) from the very text it shows."""
     import io
 
     from fwchoice.render.terminal import make_console
@@ -95,18 +97,7 @@ def picture(build: View, path: str, *, title: str, replace: dict[str, str] | Non
         from fwchoice.render.html_page import html_page
 
         picture = html_page(recorder, title=visible(title))
-    for private, shared in (replace or {}).items():
-        picture = picture.replace(_escape_html(private), _escape_html(shared))
-        if suffix == ".svg":  # rich writes each space of SVG text as &#160;
-            picture = picture.replace(
-                _escape_html(private).replace(" ", "&#160;"),
-                _escape_html(shared).replace(" ", "&#160;"),
-            )
     return picture
-
-
-def _escape_html(text: str) -> str:
-    return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
 
 
 def emit(
@@ -119,17 +110,19 @@ def emit(
     title: str,
     closing: View | None = None,
     accessible: bool = False,
-    replace: dict[str, str] | None = None,
+    export_view: View | None = None,
 ) -> dict[str, str]:
     """Render a result. Returns the files' contents by path (to commit with the plan);
     with neither --output nor --export, the result goes to stdout now.
 
     ``text`` gives the text formats (JSON, Markdown, CSV); without it the
     result is the terminal view, laid out at a fixed width in a file.
+    ``export_view`` is the view for ``--export`` when it differs (a picture names
+    no path of this machine).
     """
     contents: dict[str, str] = {}
     if export:
-        contents[export] = picture(view, export, title=title, replace=replace)
+        contents[export] = picture(export_view or view, export, title=title)
     if output:
         if text is not None:
             contents[output] = text()

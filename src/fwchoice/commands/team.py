@@ -44,11 +44,17 @@ def run_team(loaded: LoadedCriteria, files: list[str], out: AdviceOutput, plan: 
         loaded.document, members, files, criteria_file=loaded.file_info(), ratings=out.ratings
     )
     shown = visible_report(data)
+    shared = visible_report(data._replace(criteria_file=loaded.shared_file_info()))
 
     def view(terminal: Console, style: TerminalStyle) -> list[RenderableType]:
         from fwchoice.render.team_render import team_renderables
 
         return team_renderables(shown, terminal, style)
+
+    def export_view(terminal: Console, style: TerminalStyle) -> list[RenderableType]:
+        from fwchoice.render.team_render import team_renderables
+
+        return team_renderables(shared, terminal, style)
 
     from fwchoice.commands.record import file_record
     from fwchoice.render.advice_markdown import title
@@ -82,7 +88,7 @@ def run_team(loaded: LoadedCriteria, files: list[str], out: AdviceOutput, plan: 
         markdown,
         title="fwchoice advise: team decision",
         closing=closing,
-        replace=loaded.source.private_names(),
+        export_view=export_view,
     )
     contents.update(filed.files(markdown))
     finish(plan, contents)

@@ -45,13 +45,6 @@ class CriteriaSource(NamedTuple):
             return f"{self.label} (from FWCHOICE_CRITERIA)"
         return self.label
 
-    def private_names(self) -> dict[str, str]:
-        """How outputs name the file on this machine, and the name a shared picture
-        uses instead (empty when the two are the same)."""
-        shared = self.portable()
-        mine = self.describe()
-        return {mine: shared} if self.label != shared else {}
-
     def portable(self) -> str:
         """How a record names the file: never a path of this machine (a record made
         with pipx and one made with uv must be the same bytes)."""
@@ -171,3 +164,12 @@ class LoadedCriteria(NamedTuple):
             "described_as": self.source.describe(),
             "sha256": self.sha256,
         }
+
+    def shared_file_info(self) -> dict[str, str | int]:
+        """``file_info()`` as a shared picture shows it: the file named without any path
+        of this machine, so an export made with pipx and one made with uv are the
+        same bytes."""
+        portable = self.source.portable()
+        info: dict[str, str | int] = {**self.file_info(), "path": portable}
+        info["described_as"] = portable
+        return info

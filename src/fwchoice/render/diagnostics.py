@@ -16,6 +16,8 @@ class FileResult(NamedTuple):
     described_as: str
     sha256: str
     diagnostics: Sequence[Diagnostic]
+    skipped: str | None = None
+    """Why the file was not checked (a Markdown file that is not a fwchoice record)."""
 
 
 def as_text(results: Sequence[FileResult]) -> str:
@@ -55,6 +57,10 @@ def as_github(results: Sequence[FileResult]) -> str:
                 )
             )
             lines.append(f"::{d.severity} {props}::{github_escape(d.message)}\n")
+        if result.skipped:
+            file = github_escape(result.file, property_value=True)
+            title = github_escape("not a fwchoice record", property_value=True)
+            lines.append(f"::notice file={file},title={title}::{github_escape(result.skipped)}\n")
     return "".join(lines)
 
 
@@ -73,6 +79,7 @@ def as_json(results: Sequence[FileResult]) -> str:
                 "sha256": result.sha256,
                 "errors": errors,
                 "warnings": len(result.diagnostics) - errors,
+                **({"skipped": result.skipped} if result.skipped else {}),
                 "diagnostics": [
                     {
                         "file": d.file,
@@ -177,6 +184,9 @@ def as_step_summary(results: Sequence[FileResult]) -> str:
     for result in results:
         errors = sum(d.severity == "error" for d in result.diagnostics)
         warnings = len(result.diagnostics) - errors
+        if result.skipped:
+            lines.append(f"| {md_cell(result.file)} | skipped: not a fwchoice record | |")
+            continue
         lines.append(f"| {md_cell(result.file)} | {errors} | {warnings} |")
     problems = [d for r in results for d in r.diagnostics]
     if problems:
