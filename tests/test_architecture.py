@@ -213,3 +213,24 @@ def test_a_commands_formats_are_its_formats_table(command: str, module: str) -> 
     table = importlib.import_module(f"fwchoice.commands.{module}").FORMATS
     assert tuple(option.type.choices) == tuple(table)  # type: ignore[attr-defined]
     assert option.default in table
+
+
+LONGEST = 80
+"""Lines a function may take; a CLI command's option declarations do not count."""
+
+
+def test_no_function_is_longer_than_a_screen() -> None:
+    long = []
+    for name, path in module_names().items():
+        for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+            if not isinstance(node, (ast.FunctionDef, ast.AsyncFunctionDef)):
+                continue
+            declares_options = name == "fwchoice.cli" and any(
+                isinstance(d, ast.Call) and getattr(d.func, "id", "") == "command"
+                for d in node.decorator_list
+            )
+            first = node.body[0].lineno if declares_options else node.lineno
+            assert node.end_lineno is not None
+            if node.end_lineno - first + 1 > LONGEST:
+                long.append(f"{name}.{node.name}: {node.end_lineno - first + 1} lines")
+    assert long == []

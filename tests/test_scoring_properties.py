@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+from collections.abc import Mapping
 from fractions import Fraction
 
 from hypothesis import assume, given, settings
@@ -10,7 +11,7 @@ from hypothesis import strategies as st
 
 from fwchoice.criteria.model import Criterion, Document, Option
 from fwchoice.decide.advice import advice_report
-from fwchoice.decide.scoring import evaluate, rank, raw_margin
+from fwchoice.decide.scoring import evaluate, rank
 from strategies import answers, documents
 
 SETTINGS = settings(max_examples=150, deadline=None)
@@ -47,6 +48,16 @@ def test_renaming_or_reordering_options_changes_nothing(data) -> None:
     top = max(before.scores.values())
     if list(before.scores.values()).count(top) == 1:  # exact ties are reported as ties
         assert after.winner == f"renamed_{before.winner}"
+
+
+def raw_margin(document: Document, weights: Mapping[str, Fraction], a: str, b: str) -> Fraction:
+    """sum_k W_k * (r_a,k - r_b,k): positive when ``a`` leads ``b`` (before dividing by the
+    total weight, which every option shares)."""
+    ratings = {cid: c.ratings for cid, c in document.criteria.items()}
+    return sum(
+        (w * (ratings[c].get(a, 0) - ratings[c].get(b, 0)) for c, w in weights.items()),
+        Fraction(0),
+    )
 
 
 @SETTINGS

@@ -46,12 +46,6 @@ class InvalidDocument(FwchoiceError):
         super().__init__(first.format_text() + suffix)
 
 
-class InvalidAnswers(FwchoiceError):
-    """An answers file, preset or --set value that does not fit the questions."""
-
-    exit_code = EXIT_USAGE
-
-
 class Aborted(FwchoiceError):
     """The user pressed Ctrl-C or closed the input at a prompt."""
 

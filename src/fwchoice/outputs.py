@@ -127,10 +127,6 @@ class OutputPlan:
                     "write to another file"
                 )
 
-    @property
-    def targets(self) -> list[Target]:
-        return list(self._targets)
-
     def commit(self, contents: dict[str, str]) -> list[str]:
         """Write every planned file (``contents`` by path); returns the paths written.
 

@@ -40,6 +40,7 @@ if TYPE_CHECKING:  # rich is imported only when the terminal view is shown
     from rich.console import Console, RenderableType
 
     from fwchoice.decide.report import AdviceReport
+    from fwchoice.decide.scoring import Evaluation
     from fwchoice.render.terminal import TerminalStyle
 
 
@@ -266,7 +267,6 @@ def run(
         if answer.how == "flag" and qid not in answers:
             console.warning_line(not_applied(document, qid, answer, answers))
     from fwchoice.decide.advice import build_advice
-    from fwchoice.sanitize import visible_report
 
     advice, evaluation = build_advice(
         document,
@@ -282,7 +282,27 @@ def run(
 
         replay = compare(saved, rated_by(document, out.ratings), evaluation, loaded.sha256)
         advice = advice._replace(replay=replay)
+    deliver(loaded, advice, evaluation, out, plan, save_answers=save_answers)
+    return EXIT_OK
 
+
+def deliver(
+    loaded: LoadedCriteria,
+    advice: AdviceReport,
+    evaluation: Evaluation,
+    out: AdviceOutput,
+    plan: OutputPlan,
+    *,
+    save_answers: str | None,
+) -> None:
+    """Show the advice as asked, file its record and save the answers, all or nothing."""
+    from fwchoice.commands.record import file_record
+    from fwchoice.decide.evidence import rated_by
+    from fwchoice.decide.replay import snapshot
+    from fwchoice.render.advice_markdown import title
+    from fwchoice.sanitize import visible_report
+
+    document = loaded.document
     shown = visible_report(advice)
     shared = visible_report(advice._replace(criteria_file=loaded.shared_file_info()))
 
@@ -301,17 +321,8 @@ def run(
 
         return [verdict_line(shown, terminal.width)]
 
-    from fwchoice.commands.record import file_record
-    from fwchoice.decide.evidence import rated_by
-    from fwchoice.decide.replay import snapshot
-    from fwchoice.render.advice_markdown import title
-
-    record = saved_record(
-        loaded,
-        advice,
-        snapshot(rated_by(document, out.ratings), evaluation),
-        ratings=out.ratings,
-    )
+    scored_with = snapshot(rated_by(document, out.ratings), evaluation)
+    record = saved_record(loaded, advice, scored_with, ratings=out.ratings)
     filed = file_record(
         plan,
         out.record,
@@ -339,4 +350,3 @@ def run(
     if save_answers:
         contents[save_answers] = saved_answers(record)
     finish(plan, contents, saved=save_answers)
-    return EXIT_OK

@@ -41,11 +41,6 @@ NONE_WORD = "none"
 """A multiple-choice answer with nothing picked, as reports show it."""
 
 
-def accepted_values(question: Question) -> str:
-    """A one-line list of what the question accepts, for error messages."""
-    return question.kind.accepted(question)
-
-
 def normalize(question: Question, raw: object) -> tuple[str, ...] | None:
     """The choice ids a raw value selects; ``None`` means 'not sure'.
 
@@ -138,10 +133,6 @@ def unmet_conditions(document: Document, qid: str, answers: Answers) -> list[Unm
             ordered = tuple(c for c in document.questions[other].choices if c in allowed)
             result.append(Unmet(other, ordered, answer))
     return result
-
-
-def default_answers(document: Document) -> dict[str, tuple[str, ...]]:
-    return {q.id: q.default for q in document.questions.values() if q.default is not None}
 
 
 Layer = tuple[Provenance, dict[str, object]]

@@ -601,12 +601,3 @@ class _Converter:
             f"YAML tag {quote(tag)} is not accepted; remove it (only plain data is read)",
             path,
         )
-
-
-def load_answers_data(text: str, file: str) -> Any:
-    """Parse a small answers file with the same safety rules; raises ``YamlProblem``."""
-    parsed = parse(text, file, what="answers file")
-    errors = [d for d in parsed.diagnostics if d.severity == "error"]
-    if errors:
-        raise YamlProblem(errors)
-    return parsed.data

@@ -16,7 +16,6 @@ from fwchoice.criteria.model import Document, Note
 from fwchoice.record import NamedTuple
 
 RatingSet = Literal["source", "evidence"]
-RATING_SETS: tuple[RatingSet, ...] = ("source", "evidence")
 
 
 class Disputed(NamedTuple):

@@ -138,6 +138,76 @@ class _Scene(NamedTuple):
         return best
 
 
+class _Worlds:
+    """Every combination of open answers and disputed ratings, each one number in a mixed
+    radix (a variation draws it once), and its scene, built the first time it is drawn."""
+
+    def __init__(
+        self,
+        document: Document,
+        scorer: Scorer,
+        given: Answers,
+        open_questions: tuple[str, ...],
+        contested: tuple[Disputed, ...],
+        fixed: tuple[list[int], frozenset[int]],
+        band: Fraction,
+    ) -> None:
+        self.document, self.scorer, self.given, self.band = document, scorer, given, band
+        self.open_questions, self.contested, self.fixed = open_questions, contested, fixed
+        self.alternatives = [question_alternatives(document.questions[q]) for q in open_questions]
+        self.radices = [len(a) for a in self.alternatives] + [2] * len(contested)
+        self.count = prod(self.radices)
+        self.position = {c: i for i, c in enumerate(scorer.criteria)}
+        self.scenes: dict[int, _Scene] = {}
+
+    def rated(self, sides: Sequence[int]) -> list[list[int]]:
+        """The ratings with each disputed one on its side (0 the source's, 1 the evidence's)."""
+        rows = [list(row) for row in self.scorer.ratings]
+        for d, side in zip(self.contested, sides, strict=True):
+            if side:
+                rows[self.scorer.options.index(d.option)][self.position[d.criterion]] = d.evidence
+        return rows
+
+    def scene(self, number: int) -> _Scene:
+        if number not in self.scenes:
+            digits = []
+            rest = number
+            for radix in self.radices:
+                rest, digit = divmod(rest, radix)
+                digits.append(digit)
+            picks, sides = digits[: len(self.alternatives)], digits[len(self.alternatives) :]
+            world = self.fixed
+            if self.open_questions:
+                changed = dict(self.given)
+                picked = zip(self.open_questions, self.alternatives, picks, strict=True)
+                for qid, choices, pick in picked:
+                    changed[qid] = Answer(choices[pick], "asked")
+                resolved, _ = complete(self.document, changed, fill_defaults=True)
+                world = self.scorer.outcome(resolved)
+            self.scenes[number] = _Scene.build(world[0], self.rated(sides), world[1], self.band)
+        return self.scenes[number]
+
+
+def _firsts(worlds: _Worlds, limit: int, seed: int, winner: int) -> list[int]:
+    """How often each option comes first, over up to ``limit`` variations drawn in
+    batches: after each batch, stop once the winner's share is known closely enough."""
+    import random
+
+    draw = random.Random(seed).random
+    firsts = [0] * len(worlds.scorer.options)
+    samples = 0
+    count = worlds.count
+    while samples < limit:
+        for _ in range(min(BATCH, limit - samples)):
+            number = int(draw() * count) % count if count > 1 else 0
+            current = worlds.scene(number)
+            firsts[current.first([draw() for _ in current.varied])] += 1
+        samples = sum(firsts)
+        if _half_width(firsts[winner], samples) <= PRECISION:
+            break
+    return firsts
+
+
 def robustness(
     document: Document,
     answers: Answers,
@@ -155,27 +225,14 @@ def robustness(
     ``weights_and_exclusions`` tests given weights instead of answers' (a team's
     averaged weights and its exclusions): only weights and ratings vary then.
     """
-    import random
-
     rules = rules_of(document)
-    given = answers if given is None else given
     counted = applicable_answers(document, answers)
     open_questions = tuple(
         unsure if unsure is not None else (q for q, a in counted.items() if a.unsure)
     )
     contested = tuple(disputed(document))
     scorer = Scorer(document)
-    options = scorer.options
-    position = {c: i for i, c in enumerate(scorer.criteria)}
     band = Fraction(exact(rules.band))  # the decimal as written: 0.1 is 1/10
-
-    def rated(sides: Sequence[int]) -> list[list[int]]:
-        rows = [list(row) for row in scorer.ratings]
-        for d, side in zip(contested, sides, strict=True):
-            if side:
-                rows[options.index(d.option)][position[d.criterion]] = d.evidence
-        return rows
-
     # The verdict being tested: the ratings the report scores by, unsure answers
     # left unsure (they change nothing).
     if weights_and_exclusions is not None:
@@ -183,58 +240,31 @@ def robustness(
         open_questions = ()
     else:
         weights, excluded = scorer.outcome(counted)
-    rows = rated([1 if ratings == "evidence" else 0] * len(contested))
+    worlds = _Worlds(
+        document,
+        scorer,
+        answers if given is None else given,
+        open_questions,
+        contested,
+        (weights, excluded),
+        band,
+    )
+    rows = worlds.rated([1 if ratings == "evidence" else 0] * len(contested))
     sums = [sum(map(mul, weights, row)) for row in rows]
     winner = max(range(len(sums)), key=lambda i: (i not in excluded, sums[i], -i))
-
-    # Every combination of open answers and disputed ratings is one number in a
-    # mixed radix: a variation draws it once, and its scene is built once.
-    alternatives = [question_alternatives(document.questions[q]) for q in open_questions]
-    radices = [len(a) for a in alternatives] + [2] * len(contested)
-    combinations = prod(radices)
-    scenes: dict[int, _Scene] = {}
-
-    def scene(number: int) -> _Scene:
-        if number not in scenes:
-            digits = []
-            rest = number
-            for radix in radices:
-                rest, digit = divmod(rest, radix)
-                digits.append(digit)
-            picks, sides = digits[: len(alternatives)], digits[len(alternatives) :]
-            if open_questions:
-                changed = dict(given)
-                for qid, choices, pick in zip(open_questions, alternatives, picks, strict=True):
-                    changed[qid] = Answer(choices[pick], "asked")
-                resolved, _ = complete(document, changed, fill_defaults=True)
-                world = scorer.outcome(resolved)
-            else:
-                world = (weights, excluded)
-            scenes[number] = _Scene.build(world[0], rated(sides), world[1], band)
-        return scenes[number]
-
-    varied = max(1, sum(1 for w in weights if w))
-    limit = max(MIN_SAMPLES, min(rules.samples, WORK // varied))
-    draw = random.Random(rules.seed).random
-    firsts = [0] * len(options)
-    samples = 0
-    while samples < limit:
-        for _ in range(min(BATCH, limit - samples)):
-            number = int(draw() * combinations) % combinations if combinations > 1 else 0
-            current = scene(number)
-            firsts[current.first([draw() for _ in current.varied])] += 1
-        samples = sum(firsts)
-        if _half_width(firsts[winner], samples) <= PRECISION:
-            break
+    varied = sum(1 for w in weights if w)
+    limit = max(MIN_SAMPLES, min(rules.samples, WORK // max(1, varied)))
+    firsts = _firsts(worlds, limit, rules.seed, winner)
+    samples = sum(firsts)
     return Robustness(
-        winner=options[winner],
+        winner=scorer.options[winner],
         share=Fraction(firsts[winner], samples),
-        firsts=dict(zip(options, firsts, strict=True)),
+        firsts=dict(zip(scorer.options, firsts, strict=True)),
         samples=samples,
         asked=rules.samples,
         seed=rules.seed,
         band=band,
-        varied_weights=sum(1 for w in weights if w),
+        varied_weights=varied,
         unsure_questions=open_questions,
         disputed=contested,
     )

@@ -122,14 +122,6 @@ def rank(
     return Ranking(dict(weights), scores, order, frozenset(excluded) & set(scores))
 
 
-def raw_margin(document: Document, weights: Mapping[str, Fraction], a: str, b: str) -> Fraction:
-    """sum_k W_k * (r_a,k - r_b,k): positive when ``a`` leads ``b``."""
-    return sum(
-        (w * (_rating(document, cid, a) - _rating(document, cid, b)) for cid, w in weights.items()),
-        ZERO,
-    )
-
-
 def _rating(document: Document, cid: str, oid: str) -> int:
     return document.criteria[cid].ratings.get(oid, 0)
 

@@ -175,11 +175,6 @@ def evidence_ratings_are_usable(ctx: CheckContext) -> None:
                     )
 
 
-def _evidence_key(ctx: CheckContext, note: DataPath) -> str:
-    """Under which name a note wrote its evidence ratings (the former name still counts)."""
-    return "evidence_ratings" if ctx.present((*note, "evidence_ratings")) else "suggested_ratings"
-
-
 def _at(data: Any, path: DataPath) -> Any:
     for step in path:
         if not isinstance(data, dict) or step not in data:

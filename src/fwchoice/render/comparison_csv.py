@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import csv
 import io
+from collections.abc import Callable
 from typing import Any
 
 from fwchoice.render.formatting import leader_text, note_status, option_labels
@@ -56,90 +57,89 @@ def _notes(notes: list[dict[str, Any]]) -> str:
 
 def comparison_csv(comparison: dict[str, Any]) -> str:
     labels = option_labels(comparison)
-    options = list(labels)
     buffer = io.StringIO()
     writer = csv.writer(buffer, lineterminator="\n")
-    tables: list[list[list[Any]]] = []
-    for section in comparison["sections"]:
-        rows: list[list[Any]] = []
-        if section == "matrix":
-            rows.append(
-                [
-                    "criterion_id",
-                    "criterion",
-                    "description",
-                    "weight",
-                    *labels.values(),
-                    "leader",
-                    "notes",
-                ]
-            )
-            rows += [
-                [
-                    r["id"],
-                    r["label"],
-                    r["description"],
-                    r["weight"],
-                    *(r["ratings"][o] for o in options),
-                    leader_text(r["leaders"], labels),
-                    _notes(r["notes"]),
-                ]
-                for r in comparison["matrix"]
-            ]
-        elif section == "features":
-            rows.append(["feature_id", "feature", *labels.values(), "notes"])
-            rows += [
-                [
-                    r["id"],
-                    r["label"],
-                    *((r["values"][o] or {}).get("text") for o in options),
-                    _notes(r["notes"]),
-                ]
-                for r in comparison["features"]
-            ]
-        elif section == "benchmarks":
-            rows.append(
-                [
-                    "benchmark_id",
-                    "benchmark",
-                    "unit",
-                    "option",
-                    "value",
-                    "approximate",
-                    "setup",
-                    "ratio_to_best",
-                    "notes",
-                ]
-            )
-            for r in comparison["benchmarks"]:
-                for o in options:
-                    result = r["results"][o]
-                    if result is None:
-                        continue
-                    rows.append(
-                        [
-                            r["id"],
-                            r["label"],
-                            r["unit"],
-                            labels[o],
-                            result["value"],
-                            r["approximate"],
-                            result["setup"],
-                            result["ratio_to_best"],
-                            _notes(r["notes"]),
-                        ]
-                    )
-        else:
-            rows.append(["option", "kind", "label", "detail"])
-            for use in comparison["use_cases"]:
-                label = labels[use["option"]]
-                for kind in ("ideal_for", "examples"):
-                    rows += [[label, kind, i["label"], i["detail"]] for i in use[kind]]
-                rows += [[label, "choose_when", text, ""] for text in use["choose_when"]]
-        tables.append(rows)
-    for i, rows in enumerate(tables):
+    for i, section in enumerate(comparison["sections"]):
         if i:
             buffer.write("\n")
-        for row in rows:
+        for row in SECTIONS[section](comparison, labels):
             writer.writerow([cell(v) for v in row])
     return buffer.getvalue()
+
+
+Rows = list[list[Any]]
+
+
+def _matrix(comparison: dict[str, Any], labels: dict[str, str]) -> Rows:
+    head = ["criterion_id", "criterion", "description", "weight", *labels.values()]
+    rows: Rows = [[*head, "leader", "notes"]]
+    rows += [
+        [
+            r["id"],
+            r["label"],
+            r["description"],
+            r["weight"],
+            *(r["ratings"][o] for o in labels),
+            leader_text(r["leaders"], labels),
+            _notes(r["notes"]),
+        ]
+        for r in comparison["matrix"]
+    ]
+    return rows
+
+
+def _features(comparison: dict[str, Any], labels: dict[str, str]) -> Rows:
+    rows: Rows = [["feature_id", "feature", *labels.values(), "notes"]]
+    rows += [
+        [
+            r["id"],
+            r["label"],
+            *((r["values"][o] or {}).get("text") for o in labels),
+            _notes(r["notes"]),
+        ]
+        for r in comparison["features"]
+    ]
+    return rows
+
+
+def _benchmarks(comparison: dict[str, Any], labels: dict[str, str]) -> Rows:
+    head = ["benchmark_id", "benchmark", "unit", "option", "value", "approximate", "setup"]
+    rows: Rows = [[*head, "ratio_to_best", "notes"]]
+    for r in comparison["benchmarks"]:
+        for o, label in labels.items():
+            result = r["results"][o]
+            if result is None:
+                continue
+            rows.append(
+                [
+                    r["id"],
+                    r["label"],
+                    r["unit"],
+                    label,
+                    result["value"],
+                    r["approximate"],
+                    result["setup"],
+                    result["ratio_to_best"],
+                    _notes(r["notes"]),
+                ]
+            )
+    return rows
+
+
+def _use_cases(comparison: dict[str, Any], labels: dict[str, str]) -> Rows:
+    rows: Rows = [["option", "kind", "label", "detail"]]
+    for use in comparison["use_cases"]:
+        label = labels[use["option"]]
+        for kind in ("ideal_for", "examples"):
+            rows += [[label, kind, i["label"], i["detail"]] for i in use[kind]]
+        rows += [[label, "choose_when", text, ""] for text in use["choose_when"]]
+    return rows
+
+
+SECTIONS: dict[str, Callable[[dict[str, Any], dict[str, str]], Rows]] = {
+    "matrix": _matrix,
+    "features": _features,
+    "benchmarks": _benchmarks,
+    "use-cases": _use_cases,
+}
+"""Each section's rows, header first (sections are separated by a blank line)."""

@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import Any
 
+from fwchoice.record import NamedTuple
 from fwchoice.render.formatting import (
     SECTION_TITLES,
     UNICODE,
@@ -46,102 +48,135 @@ def note_lines(notes: NoteNumbers, start: int, labels: dict[str, str]) -> list[s
     return (["", "Notes:", "", *lines]) if lines else []
 
 
+class _Sheet(NamedTuple):
+    """What every section's table needs: the data, the options' labels, the glyphs, and
+    the notes numbered so far (each section lists its own below its table)."""
+
+    comparison: dict[str, Any]
+    labels: dict[str, str]
+    glyphs: Glyphs
+    notes: NoteNumbers
+
+    @property
+    def options(self) -> list[str]:
+        return list(self.labels)
+
+    @property
+    def headers(self) -> list[str]:
+        return [md_cell(label) for label in self.labels.values()]
+
+    def marks(self, subject: str, row_notes: list[dict[str, Any]]) -> str:
+        """A row's note numbers and statuses: '[1] dated, [2] disputed'."""
+        numbers = self.notes.add(subject, row_notes)
+        return ", ".join(
+            f"[{n}] {note['status']}" for n, note in zip(numbers, row_notes, strict=True)
+        )
+
+
 def comparison_markdown(comparison: dict[str, Any], glyphs: Glyphs = UNICODE) -> str:
     labels = option_labels(comparison)
-    options = list(labels)
-    notes = NoteNumbers()
+    sheet = _Sheet(comparison, labels, glyphs, NoteNumbers())
     out: list[str] = [f"# {md(comparison['title'])}", ""]
     source = comparison.get("source")
     if source:
         cite = md_link(source["title"], source["url"])
         extra = ", ".join(md(x) for x in (source["author"], source["published"]) if x)
         out += [f"Source: {cite}" + (f" ({extra})" if extra else "") + ".", ""]
-    headers = [md_cell(labels[o]) for o in options]
-
-    def marks(subject: str, row_notes: list[dict[str, Any]]) -> str:
-        numbers = notes.add(subject, row_notes)
-        return ", ".join(
-            f"[{n}] {note['status']}" for n, note in zip(numbers, row_notes, strict=True)
-        )
-
     for section in comparison["sections"]:
-        start = len(notes.notes)
+        start = len(sheet.notes.notes)
         out += [f"## {SECTION_TITLES[section]}", ""]
-        if section == "matrix":
-            maximum = comparison["rating_scale"]["max"]
-            out += [f"Ratings are stars from 0 to {maximum}.", ""]
-            rows = [
-                [
-                    f"**{md_cell(r['label'])}**",
-                    md_cell(r["description"]),
-                    *(md_cell(stars(r["ratings"][o], maximum, glyphs)) for o in options),
-                    md_cell(leader_text(r["leaders"], labels)),
-                    marks(r["label"], r["notes"]),
-                ]
-                for r in comparison["matrix"]
-            ]
-            out += table(["Criterion", "What it measures", *headers, "Leader", "Notes"], rows)
-        elif section == "features":
-            rows = [
-                [
-                    f"**{md_cell(r['label'])}**",
-                    *(
-                        md_cell(r["values"][o]["text"]) if r["values"][o] else glyphs.dash
-                        for o in options
-                    ),
-                    marks(r["label"], r["notes"]),
-                ]
-                for r in comparison["features"]
-            ]
-            out += table(["Feature", *headers, "Notes"], rows)
-        elif section == "benchmarks":
-            rows = []
-            for r in comparison["benchmarks"]:
-                cells = []
-                for o in options:
-                    result = r["results"][o]
-                    if result is None:
-                        cells.append(glyphs.dash)
-                        continue
-                    cell = f"{figure(result['value'], r['approximate'])} {md_cell(r['unit'])}"
-                    cell += f" ({ratio_text(result, r['higher_is_better'], glyphs)})"
-                    if result["setup"]:
-                        cell += f"<br>{md_cell(result['setup'])}"
-                    cells.append(cell)
-                rows.append([f"**{md_cell(r['label'])}**", *cells, marks(r["label"], r["notes"])])
-            out += table(["Benchmark", *headers, "Notes"], rows)
-        else:
-            by_option = {u["option"]: u for u in comparison["use_cases"]}
-
-            def items(values: list[Any]) -> str:
-                rendered = [
-                    f"**{md_cell(v['label'])}**"
-                    + (f": {md_cell(v['detail'])}" if v["detail"] else "")
-                    if isinstance(v, dict)
-                    else md_cell(v)
-                    for v in values
-                ]
-                return "<br>".join(f"{glyphs.bullet} {x}" for x in rendered) or glyphs.dash
-
-            rows = [
-                [f"**{title}**", *(items(by_option[o][key]) for o in options)]
-                for title, key in (
-                    ("Ideal for", "ideal_for"),
-                    ("Examples", "examples"),
-                    ("Choose it when", "choose_when"),
-                )
-            ]
-            out += table(["", *headers], rows)
-            for o in options:
-                marks(labels[o], by_option[o]["notes"])
-            if comparison.get("hybrids"):
-                out += ["", "### Combining them", ""]
-                out += [
-                    f"- **{md(h['label'])}**: {md(h['summary'])}" for h in comparison["hybrids"]
-                ]
-        out += note_lines(notes, start, labels)
+        out += SECTIONS[section](sheet)
+        out += note_lines(sheet.notes, start, labels)
         out.append("")
     described = (comparison.get("criteria_file") or {}).get("described_as")
     if described:
         out += [f"<sub>Criteria: {md(described)}</sub>", ""]
     return "\n".join(out)
+
+
+def _matrix(sheet: _Sheet) -> list[str]:
+    comparison, labels, glyphs = sheet.comparison, sheet.labels, sheet.glyphs
+    maximum = comparison["rating_scale"]["max"]
+    rows = [
+        [
+            f"**{md_cell(r['label'])}**",
+            md_cell(r["description"]),
+            *(md_cell(stars(r["ratings"][o], maximum, glyphs)) for o in sheet.options),
+            md_cell(leader_text(r["leaders"], labels)),
+            sheet.marks(r["label"], r["notes"]),
+        ]
+        for r in comparison["matrix"]
+    ]
+    headers = ["Criterion", "What it measures", *sheet.headers, "Leader", "Notes"]
+    return [f"Ratings are stars from 0 to {maximum}.", "", *table(headers, rows)]
+
+
+def _features(sheet: _Sheet) -> list[str]:
+    dash = sheet.glyphs.dash
+    rows = [
+        [
+            f"**{md_cell(r['label'])}**",
+            *(md_cell(r["values"][o]["text"]) if r["values"][o] else dash for o in sheet.options),
+            sheet.marks(r["label"], r["notes"]),
+        ]
+        for r in sheet.comparison["features"]
+    ]
+    return table(["Feature", *sheet.headers, "Notes"], rows)
+
+
+def _benchmarks(sheet: _Sheet) -> list[str]:
+    glyphs = sheet.glyphs
+    rows = []
+    for r in sheet.comparison["benchmarks"]:
+        cells = []
+        for o in sheet.options:
+            result = r["results"][o]
+            if result is None:
+                cells.append(glyphs.dash)
+                continue
+            cell = f"{figure(result['value'], r['approximate'])} {md_cell(r['unit'])}"
+            cell += f" ({ratio_text(result, r['higher_is_better'], glyphs)})"
+            if result["setup"]:
+                cell += f"<br>{md_cell(result['setup'])}"
+            cells.append(cell)
+        rows.append([f"**{md_cell(r['label'])}**", *cells, sheet.marks(r["label"], r["notes"])])
+    return table(["Benchmark", *sheet.headers, "Notes"], rows)
+
+
+def _use_cases(sheet: _Sheet) -> list[str]:
+    comparison, glyphs = sheet.comparison, sheet.glyphs
+    by_option = {u["option"]: u for u in comparison["use_cases"]}
+
+    def items(values: list[Any]) -> str:
+        rendered = [
+            f"**{md_cell(v['label'])}**" + (f": {md_cell(v['detail'])}" if v["detail"] else "")
+            if isinstance(v, dict)
+            else md_cell(v)
+            for v in values
+        ]
+        return "<br>".join(f"{glyphs.bullet} {x}" for x in rendered) or glyphs.dash
+
+    rows = [
+        [f"**{title}**", *(items(by_option[o][key]) for o in sheet.options)]
+        for title, key in (
+            ("Ideal for", "ideal_for"),
+            ("Examples", "examples"),
+            ("Choose it when", "choose_when"),
+        )
+    ]
+    out = table(["", *sheet.headers], rows)
+    for o in sheet.options:
+        sheet.marks(sheet.labels[o], by_option[o]["notes"])
+    if comparison.get("hybrids"):
+        out += ["", "### Combining them", ""]
+        out += [f"- **{md(h['label'])}**: {md(h['summary'])}" for h in comparison["hybrids"]]
+    return out
+
+
+SECTIONS: dict[str, Callable[[_Sheet], list[str]]] = {
+    "matrix": _matrix,
+    "features": _features,
+    "benchmarks": _benchmarks,
+    "use-cases": _use_cases,
+}
+"""Each section's table (its notes follow it)."""
