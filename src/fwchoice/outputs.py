@@ -23,6 +23,7 @@ import contextlib
 import errno
 import os
 import stat
+from collections.abc import Iterator
 from pathlib import Path
 
 from fwchoice.errors import UsageError
@@ -42,6 +43,32 @@ class Target(NamedTuple):
     """How the user named it, for messages: '--output', '--save-answers'..."""
     force: bool
     make_parents: bool = False
+    chosen: bool = False
+    """fwchoice chose the name (the next record's number), so --force does not apply:
+    a name taken meanwhile is chosen again, never overwritten."""
+
+
+class TargetTaken(UsageError):
+    """A new file's name was taken by another writer between the check and the write."""
+
+    def __init__(self, message: str, path: str) -> None:
+        super().__init__(message)
+        self.path = path
+
+
+def _taken(target: Target) -> TargetTaken:
+    shown = quote(target.path)
+    if target.chosen:
+        return TargetTaken(
+            f"{shown} was created by another writer while fwchoice was working; run the "
+            "command again",
+            target.path,
+        )
+    return TargetTaken(
+        f"{shown} already exists (it appeared while fwchoice was working); add --force to "
+        "overwrite it",
+        target.path,
+    )
 
 
 def _identity(path: str | Path) -> tuple[int, int] | None:
@@ -66,12 +93,27 @@ class OutputPlan:
         for target in self._targets:
             self._check_not_input(target)
 
-    def add(self, path: str | None, flag: str, *, force: bool, make_parents: bool = False) -> None:
+    def add(
+        self,
+        path: str | None,
+        flag: str,
+        *,
+        force: bool,
+        make_parents: bool = False,
+        chosen: bool = False,
+    ) -> None:
         if path is None:
             return
-        target = Target(path, flag, force, make_parents)
+        target = Target(path, flag, force, make_parents, chosen)
         self._check(target)
         self._targets.append(target)
+
+    def copy(self) -> OutputPlan:
+        """The same inputs and targets, to add more to without changing this plan."""
+        other = OutputPlan()
+        other._inputs = list(self._inputs)
+        other._targets = list(self._targets)
+        return other
 
     def _check(self, target: Target) -> None:
         shown = quote(target.path)
@@ -107,6 +149,8 @@ class OutputPlan:
                 f"{shown} is {describe(info.st_mode)}; fwchoice writes only regular files "
                 "(leave out the option to print to standard output)"
             )
+        if info is not None and target.chosen:
+            raise _taken(target)
         if info is not None and not target.force:
             raise UsageError(f"{shown} already exists; add --force to overwrite it")
         self._check_not_input(target)
@@ -251,10 +295,7 @@ def _place(target: Target, temporary: str) -> None:
     try:
         os.link(temporary, target.path)
     except FileExistsError:
-        raise UsageError(
-            f"{shown} already exists (it appeared while fwchoice was working); "
-            "add --force to overwrite it"
-        ) from None
+        raise _taken(target) from None
     except OSError as exc:
         if exc.errno not in (
             errno.EPERM,
@@ -274,7 +315,7 @@ def _place_without_links(target: Target, temporary: str) -> None:
     try:
         fd = os.open(target.path, flags, 0o666)
     except FileExistsError:
-        raise UsageError(f"{shown} already exists; add --force to overwrite it") from None
+        raise _taken(target) from None
     except OSError as exc:
         raise UsageError(f"cannot write {shown}: {_reason(exc)}") from None
     try:
@@ -293,3 +334,45 @@ def _lstat_or_none(path: str) -> os.stat_result | None:
         return os.lstat(path)
     except (OSError, ValueError):
         return None
+
+
+LOCK_WAIT = 30.0
+"""Seconds to wait for another fwchoice filing a record in the same folder."""
+
+
+@contextlib.contextmanager
+def folder_lock(folder: Path) -> Iterator[None]:
+    """Hold ``folder`` for one writer at a time (an advisory ``flock`` on the folder
+    itself, so no lock file is left in it): numbering a record and editing the record
+    it supersedes are then one step with respect to any other fwchoice, and no
+    writer's link is lost. Where ``flock`` does not exist (Windows), exclusive creation
+    alone keeps numbers unique."""
+    try:
+        import fcntl
+    except ImportError:  # pragma: no cover - not on POSIX
+        yield
+        return
+    import time
+
+    try:
+        fd = os.open(folder, os.O_RDONLY)
+    except OSError as exc:
+        raise UsageError(f"cannot write in {quote(str(folder))}: {_reason(exc)}") from None
+    try:
+        deadline = time.monotonic() + LOCK_WAIT
+        while True:
+            try:
+                fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
+                break
+            except BlockingIOError:
+                if time.monotonic() > deadline:
+                    raise UsageError(
+                        f"another fwchoice has been filing a record in {quote(str(folder))} "
+                        f"for {LOCK_WAIT:.0f} seconds; try again when it has finished"
+                    ) from None
+                time.sleep(0.02)
+            except OSError:
+                break  # a file system without locks: exclusive creation still holds
+        yield
+    finally:
+        os.close(fd)

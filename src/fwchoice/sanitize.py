@@ -16,11 +16,20 @@ What is unsafe: every character Python does not call printable (control,
 format, surrogate, private-use, unassigned, line and paragraph separators),
 except the ordinary space separators (U+00A0 and the like), which display as
 blanks. Tabs and line breaks are decided by each caller (``newlines=``).
+
+Markdown (decision records, job summaries, exports) is one more step of the same
+gate: ``markdown_line()`` makes text visible, keeps it on one line and escapes
+whatever Markdown would read as structure (a heading, list, quote, fence, link,
+HTML, table cell...); ``markdown_cell()`` does the same for a table cell, and
+``link_target()`` turns a file name into a relative link that cannot be a URL of
+its own (``javascript:``...).
 """
 
 from __future__ import annotations
 
+import re
 from typing import Any, TypeVar
+from urllib.parse import quote as _url_quote
 
 Report = TypeVar("Report", bound=tuple[object, ...])
 
@@ -155,3 +164,58 @@ def normalize_label(text: str) -> str:
     import unicodedata  # lint only
 
     return " ".join(unicodedata.normalize("NFKC", text).casefold().split())
+
+
+# Characters that start inline structure anywhere: emphasis, code, links,
+# HTML, table cells, strikethrough, math, and the escape character itself.
+_MD_INLINE = re.compile(r"([\\`*_\[\]<>|~$])")
+# An entity reference (&amp; &#124;) would be decoded; escape its ampersand.
+_MD_ENTITY = re.compile(r"&(?=#?\w+;)")
+# What turns the start of a line into a heading, quote, list, rule or fence.
+_MD_LEADING = re.compile(r"^(\s*)(\d*)([#>+=.)-])")
+
+
+def markdown_inline(text: str) -> str:
+    """Text for the middle of a Markdown line (a link's text, after a fixed word):
+    visible, one line, and no character that starts inline structure."""
+    return _MD_ENTITY.sub(r"\\&", _MD_INLINE.sub(r"\\\1", visible(text)))
+
+
+def markdown_line(text: str) -> str:
+    """Text for a paragraph, heading or list item: ``markdown_inline``, and a start that
+    cannot make the line a heading, quote, list or rule."""
+    # Leading blanks would make an indented code block of a line of its own.
+    return _MD_LEADING.sub(_escape_leading, markdown_inline(text).lstrip())
+
+
+def _escape_leading(match: re.Match[str]) -> str:
+    space, digits, mark = match.groups()
+    if digits and mark not in ".)":
+        return match.group()
+    if not digits and mark in ".)":
+        return match.group()
+    return f"{space}{digits}\\{mark}"
+
+
+def markdown_cell(text: str) -> str:
+    """Text for a table cell; line breaks become <br>, so the cell stays one line."""
+    lines = visible(text, newlines=True).split("\n")
+    return "<br>".join(_MD_ENTITY.sub(r"\\&", _MD_INLINE.sub(r"\\\1", line)) for line in lines)
+
+
+_MD_ESCAPED = re.compile(r"\\([!-/:-@\[-`{-~])")
+
+
+def markdown_unescape(text: str) -> str:
+    """The text a Markdown line shows, for a line fwchoice (or a person) escaped:
+    backslash escapes of punctuation removed (CommonMark's rule), so that text read
+    from a record can go through ``markdown_line`` again without being escaped twice."""
+    return _MD_ESCAPED.sub(r"\1", text)
+
+
+def link_target(file_name: str) -> str:
+    """A file name as a relative link target: every character but letters, digits
+    and ``-._~`` percent-encoded, so ``)`` cannot end the link and ``x:`` cannot make
+    it a URL with a scheme; what cannot be encoded (a lone surrogate from an
+    undecodable name) is shown as its escape first."""
+    return _url_quote(visible(file_name), safe="")

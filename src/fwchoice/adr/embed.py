@@ -2,8 +2,9 @@
 
 It sits at the end of the record in a collapsed ``<details>`` element holding a
 fenced YAML block, so Markdown viewers show one quiet line; ``fwchoice review``
-and ``fwchoice advise --answers RECORD.md`` read it back. The fence is made
-longer than any run of backticks in the YAML, so no label can close it early.
+and ``fwchoice advise --answers RECORD.md`` read it back, from that place only.
+The fence is made longer than any run of backticks in the YAML, so no label can
+close it early.
 """
 
 from __future__ import annotations
@@ -12,7 +13,7 @@ import re
 
 MARKERS = ("fwchoice_answers:", "fwchoice_team:")
 SUMMARY = "The answers and the verdict, for <code>fwchoice review</code>"
-_FENCE = re.compile(r"^(`{3,})yaml[ \t]*$")
+_CLOSING = re.compile(r"`{3,}")
 
 
 def block(yaml_text: str) -> list[str]:
@@ -31,30 +32,39 @@ def block(yaml_text: str) -> list[str]:
 
 
 def extract(markdown: str) -> str | None:
-    """The YAML of the last fenced block that starts with an fwchoice marker."""
+    """The YAML of the record's replay block (see ``locate``)."""
     found = locate(markdown)
     return found[0] if found else None
 
 
 def locate(markdown: str) -> tuple[str, int] | None:
-    """The YAML of the last fenced block that starts with an fwchoice marker, and how
-    many lines of the record come before it (so problems can point into the record)."""
-    lines = markdown.split("\n")
-    found: tuple[str, int] | None = None
-    i = 0
-    while i < len(lines):
-        opening = _FENCE.match(lines[i].rstrip("\r"))
-        if not opening:
-            i += 1
-            continue
-        fence = opening.group(1)
-        start = i + 1
-        body: list[str] = []
-        i += 1
-        while i < len(lines) and lines[i].rstrip("\r") != fence:
-            body.append(lines[i].rstrip("\r"))
-            i += 1
-        if body and body[0].startswith(MARKERS):
-            found = "\n".join(body) + "\n", start
-        i += 1
-    return found
+    """The YAML of the replay block, and how many lines of the record come before it
+    (so problems can point into the record); None when the record has none.
+
+    The block is found only where fwchoice writes it: the record's last lines are
+    exactly ``block()``'s (blank lines after it aside), its YAML starts with an
+    fwchoice marker. Nothing earlier in the record counts, so no text in a record (a
+    name, a title, a pasted block) can hide, replace or forge it.
+    """
+    lines = [line.removesuffix("\r") for line in markdown.split("\n")]
+    end = len(lines)
+    while end and not lines[end - 1].strip():
+        end -= 1
+    # From the end: "</details>", "", the closing fence.
+    if end < 8 or lines[end - 1] != "</details>" or lines[end - 2] != "":
+        return None
+    fence = lines[end - 3]
+    if not _CLOSING.fullmatch(fence):
+        return None
+    # The fence is longer than any run of backticks in the YAML, so the first line
+    # above it that opens a fence of the same length is the block's own opening.
+    opening = next((i for i in range(end - 4, -1, -1) if lines[i] == f"{fence}yaml"), None)
+    if opening is None or opening < 3:
+        return None
+    head = lines[opening - 3 : opening]
+    if head != ["<details>", f"<summary>{SUMMARY}</summary>", ""]:
+        return None
+    body = lines[opening + 1 : end - 3]
+    if not body or not body[0].startswith(MARKERS):
+        return None
+    return "\n".join(body) + "\n", opening + 1

@@ -26,13 +26,13 @@ from fwchoice.record import NamedTuple
 
 Layout = Literal["madr", "adr-tools", "log4brains"]
 
-NUMBERED = re.compile(r"^(\d+)")
-DATED = re.compile(r"^((?:19|20)\d{2})(0[1-9]|1[0-2])(0[1-9]|[12]\d|3[01])-.+\.md$")
-ADR_TOOLS_TITLE = re.compile(r"^# \d+\. \S")
+# ASCII digits only: "²" or "٣" is a digit to str.isdigit() but numbers no record.
+NUMBERED = re.compile(r"^([0-9]+)")
+DATED = re.compile(r"^([0-9]{4})(0[1-9]|1[0-2])(0[1-9]|[12][0-9]|3[01])-.+\.md$")
+"""log4brains' names: any year, so a record dated far ahead still reads as dated."""
+ADR_TOOLS_TITLE = re.compile(r"^# [0-9]+\. \S")
 NOT_RECORDS = {"readme.md", "index.md", "template.md", "backlog.md"}
 """Markdown files a record folder holds that are not records (log4brains' list)."""
-DATE_LIKE = 19_000_000
-"""Leading numbers from here up are dates (YYYYMMDD), not record numbers."""
 SLUG_LENGTH = 60
 
 
@@ -90,13 +90,23 @@ def next_name(folder: Folder, title: str, date: str) -> str:
 
 
 def next_number(path: Path) -> int:
+    """One above the largest record number in the folder. A date-named record
+    (log4brains' YYYYMMDD) is not a number; every other leading number is, however
+    large, so the next number is always free (a planted ``18999999-x.md`` makes it
+    19000000, then 19000001: never the same name twice)."""
     highest = 0
     if path.is_dir():
         for entry in os.listdir(path):
             match = NUMBERED.match(entry)
-            if match and int(match.group(1)) < DATE_LIKE:
+            if match and not DATED.match(entry):
                 highest = max(highest, int(match.group(1)))
     return highest + 1
+
+
+def number_of(name: str) -> int | None:
+    """The record number a numbered file name starts with."""
+    match = NUMBERED.match(name)
+    return int(match.group(1)) if match else None
 
 
 def find(folder: Folder, reference: str) -> Path | None:
@@ -106,8 +116,8 @@ def find(folder: Folder, reference: str) -> Path | None:
     for record in records(folder.path):
         if wanted in (record.name, record.stem):
             return record
-        match = NUMBERED.match(record.name)
-        if wanted.isdigit() and match and int(match.group(1)) == int(wanted):
+        numbered = len(wanted) < 100 and NUMBERED.fullmatch(wanted)
+        if numbered and number_of(record.name) == int(wanted):
             return record
     return None
 

@@ -13,6 +13,7 @@ import re
 
 from fwchoice.adr.folder import Layout
 from fwchoice.record import NamedTuple
+from fwchoice.sanitize import link_target, markdown_inline, markdown_unescape, visible
 
 
 class Header(NamedTuple):
@@ -29,18 +30,28 @@ class Header(NamedTuple):
 
 
 class Link(NamedTuple):
-    """A link between records: ``Supersedes [title](file)``."""
+    """A link between records: ``Supersedes [title](file)``. The title and the file
+    name are data (an older record's, possibly hostile): the title is escaped, the
+    file name percent-encoded, so neither can end the link or make it live."""
 
     kind: str
     title: str
+    """As a reader sees it (not Markdown)."""
     file: str
 
     def line(self) -> str:
-        return f"{self.kind} [{self.title}]({self.file})"
+        return f"{self.kind} [{markdown_inline(self.title)}]({link_target(self.file)})"
+
+
+def _people(people: tuple[str, ...]) -> str:
+    """Names on one line for a Markdown header line."""
+    return markdown_inline(", ".join(people))
 
 
 def _yaml_text(value: str) -> str:
-    """A front-matter value: plain when YAML reads it back as the same text."""
+    """A front-matter value, on one line and visible: plain when YAML reads it back
+    as the same text, else double-quoted."""
+    value = visible(value)
     if re.fullmatch(r"[A-Za-z0-9][A-Za-z0-9 .,'()+-]*", value) and value.lower() not in (
         "yes", "no", "on", "off", "true", "false", "null",
     ):  # fmt: skip
@@ -63,7 +74,7 @@ def header_lines(header: Header, title_line: str, supersedes: Link | None = None
             lines += [f"Date: {header.date}", ""]
         for key, people in names.items():
             if people:
-                lines += [f"{key.capitalize()}: {', '.join(people)}", ""]
+                lines += [f"{key.capitalize()}: {_people(people)}", ""]
         # Exactly "## Status", the status alone on its line, another "##" after:
         # what `adr new -s` needs to mark this record superseded.
         lines += ["## Status", "", header.status.capitalize(), ""]
@@ -75,7 +86,7 @@ def header_lines(header: Header, title_line: str, supersedes: Link | None = None
         if header.date:
             lines.append(f"- Date: {header.date}")
         if header.deciders:
-            lines.append(f"- Deciders: {', '.join(header.deciders)}")
+            lines.append(f"- Deciders: {_people(header.deciders)}")
         return [*lines, ""]
     lines = ["---", f"status: {header.status}"]
     if header.date:
@@ -87,11 +98,50 @@ def header_lines(header: Header, title_line: str, supersedes: Link | None = None
 
 
 def record_title(text: str, layout: Layout) -> str:
-    """How links name a record: adr-tools' title (line 1 without '# '), or the H1."""
+    """How links name a record: adr-tools' title (line 1 without '# '), or the H1, as
+    a reader sees it (its Markdown escapes undone: a link escapes it again)."""
     for line in text.splitlines():
         if line.startswith("# "):
-            return line[2:].strip()
+            return markdown_unescape(line[2:].strip())
     return ""
+
+
+_STATUS_LINE = re.compile(r"^[-*]\s*Status\s*:\s*(.*)$", re.IGNORECASE)
+
+
+def is_superseded(text: str) -> bool:
+    """Whether the record says another one replaced it, read where its layout keeps
+    its status and nowhere else: the ``status`` key of its front matter, its
+    ``## Status`` section (adr-tools), or the ``- Status:`` bullet under its title
+    (log4brains); a record with none of them, by a "Superseded by" line under its
+    title. Text anywhere else (a name, a paragraph) cannot mark it superseded."""
+    lines = [line.removesuffix("\r") for line in text.split("\n")]
+    if lines and lines[0] == "---":
+        end = next((i for i in range(1, len(lines)) if lines[i] == "---"), None)
+        if end is not None:
+            for line in lines[1:end]:
+                if line.startswith("status:"):
+                    value = line[len("status:") :].strip().strip("'\"")
+                    return value.lower().startswith("superseded")
+            lines = lines[end + 1 :]
+    head = lines
+    for i, line in enumerate(lines):
+        if line.startswith("## "):
+            head = lines[:i]
+            break
+    if "## Status" in lines:
+        start = lines.index("## Status") + 1
+        section = []
+        for line in lines[start:]:
+            if line.startswith("#"):
+                break
+            section.append(line)
+        return any(line.lower().startswith("superseded") for line in section)
+    for line in head:
+        found = _STATUS_LINE.match(line)
+        if found:
+            return found.group(1).strip().lower().startswith("superseded")
+    return any(line.startswith("Superseded by ") for line in head)
 
 
 def supersede(text: str, by: Link) -> str:
@@ -118,7 +168,7 @@ def supersede(text: str, by: Link) -> str:
         if re.match(r"^[-*]\s*Status\s*:", line, re.IGNORECASE):
             stem = by.file[:-3]
             # log4brains follows the link's text, which must be the record's slug.
-            lines[i] = f"- Status: superseded by [{stem}]({by.file})"
+            lines[i] = f"- Status: superseded by {Link('', stem, by.file).line().lstrip()}"
             return "\n".join(lines)
     return "\n".join(_after_title(lines, f"{by.line()}."))
 

@@ -227,9 +227,10 @@ def plan_outputs(out: AdviceOutput, loaded: LoadedCriteria, answers_files: list[
             "--date dates the decision record, which --format markdown prints and --adr-dir "
             "files; it has no effect here"
         )
-    if out.record.adr_dir is not None:
-        from fwchoice.commands.record import check_folder
+    from fwchoice.commands.record import check_folder, check_people
 
+    check_people(out.record)
+    if out.record.adr_dir is not None:
         check_folder(out.record)
     plan = OutputPlan(inputs=[("criteria file", loaded.source.path)])
     for path in answers_files:
@@ -255,8 +256,9 @@ def run(
     document = loaded.document
     plan = plan_outputs(out, loaded, answers_files)
     if len(answers_files) > 1:
-        from fwchoice.commands.team import run_team
+        from fwchoice.commands.team import check_team_flags, run_team
 
+        check_team_flags(answers_files, preset=preset, sets=sets, save_answers=save_answers)
         return run_team(loaded, answers_files, out, plan)
     plan.add(save_answers, "--save-answers", force=out.force)
     given, saved = gather(document, preset=preset, answers_files=answers_files, sets=sets)
@@ -296,7 +298,7 @@ def deliver(
     save_answers: str | None,
 ) -> None:
     """Show the advice as asked, file its record and save the answers, all or nothing."""
-    from fwchoice.commands.record import file_record
+    from fwchoice.commands.record import PlannedRecord, RecordFiling
     from fwchoice.decide.evidence import rated_by
     from fwchoice.decide.replay import snapshot
     from fwchoice.render.advice_markdown import title
@@ -323,19 +325,22 @@ def deliver(
 
     scored_with = snapshot(rated_by(document, out.ratings), evaluation)
     record = saved_record(loaded, advice, scored_with, ratings=out.ratings)
-    filed = file_record(
-        plan,
+
+    def render(filed: PlannedRecord) -> str:
+        from fwchoice.render.advice_markdown import advice_markdown
+
+        return advice_markdown(advice, document, filed.meta(record, loaded.source.portable()))
+
+    filing = RecordFiling(
         out.record,
         record,
+        render,
         title=title(advice),
         date=out.date,
         review_after=document.decision.review_after,
     )
-
-    def markdown() -> str:
-        from fwchoice.render.advice_markdown import advice_markdown
-
-        return advice_markdown(advice, document, filed.meta(record, loaded.source.portable()))
+    filing.check(plan)
+    markdown = filing.markdown
 
     contents = show(
         out,
@@ -346,7 +351,6 @@ def deliver(
         closing=closing,
         export_view=export_view,
     )
-    contents.update(filed.files(markdown))
     if save_answers:
         contents[save_answers] = saved_answers(record)
-    finish(plan, contents, saved=save_answers)
+    finish(plan, contents, saved=save_answers, record=filing)

@@ -20,6 +20,8 @@ from fwchoice.sanitize import quote
 if TYPE_CHECKING:
     from rich.console import RenderableType
 
+    from fwchoice.commands.record import RecordFiling
+
 __all__ = ["EXPORT_SUFFIXES", "check_export_name", "emit", "finish", "json_text"]
 
 View = Callable[..., Sequence["RenderableType"]]
@@ -138,7 +140,15 @@ def emit(
     return contents
 
 
-def finish(plan: OutputPlan, contents: dict[str, str], *, saved: str | None = None) -> None:
-    """Write the planned files and say so on stderr (``saved`` is the saved-answers file)."""
-    for path in plan.commit(contents):
+def finish(
+    plan: OutputPlan,
+    contents: dict[str, str],
+    *,
+    saved: str | None = None,
+    record: RecordFiling | None = None,
+) -> None:
+    """Write the planned files (and the decision record ``record`` files, if any) and
+    say so on stderr (``saved`` is the saved-answers file)."""
+    written = record.commit(plan, contents) if record else plan.commit(contents)
+    for path in written:
         console.info_line(f"saved answers to {path}" if path == saved else f"wrote {path}")

@@ -8,12 +8,13 @@ atomically, and only if the run succeeds.
 
 from __future__ import annotations
 
+import contextlib
 import datetime
 from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Literal
 
-from fwchoice.adr.folder import Folder, find, inspect, next_name
+from fwchoice.adr.folder import Folder, find, inspect, next_name, number_of
 from fwchoice.adr.layout import Header, Link, record_title, supersede
 from fwchoice.dates import today
 from fwchoice.errors import UsageError
@@ -66,28 +67,103 @@ class PlannedRecord(NamedTuple):
         return files
 
 
-def file_record(
-    plan: OutputPlan,
-    options: RecordOptions,
-    replay: dict[str, Any],
-    *,
-    title: str,
-    date: str | None,
-    review_after: int | None,
-    deciders: tuple[str, ...] = (),
-) -> PlannedRecord:
-    """Plan the record (see ``plan_record``), add its files to ``plan``, and put its
-    review date, if any, into its replay block."""
-    filed = plan_record(
-        options, title=title, date=date, review_after=review_after, deciders=deciders
-    )
-    if filed.review_by:
-        replay["review_by"] = filed.review_by
+MAX_TRIES = 20
+"""Names to try when other writers (adr-tools, a person) keep taking the next number."""
+
+
+class RecordFiling:
+    """A record for ``--adr-dir``: planned now (so a wrong --supersedes stops the run
+    before any work), and planned again when it is written, inside the folder's lock:
+    the next number, and the superseded record read and edited, as they are then."""
+
+    def __init__(
+        self,
+        options: RecordOptions,
+        replay: dict[str, Any],
+        render: Callable[[PlannedRecord], str],
+        *,
+        title: str,
+        date: str | None,
+        review_after: int | None,
+        deciders: tuple[str, ...] = (),
+    ) -> None:
+        self._options = options
+        self._render = render
+        self._args = (title, date, review_after, deciders)
+        self.planned = self._plan()
+        if self.planned.review_by:
+            replay["review_by"] = self.planned.review_by
+
+    def _plan(self) -> PlannedRecord:
+        title, date, review_after, deciders = self._args
+        return plan_record(
+            self._options, title=title, date=date, review_after=review_after, deciders=deciders
+        )
+
+    def markdown(self) -> str:
+        """The record as planned now (what --format markdown prints)."""
+        return self._render(self.planned)
+
+    def check(self, plan: OutputPlan) -> None:
+        """The record's files can be written beside the plan's (no clash, no device)."""
+        _add_files(plan.copy(), self.planned)
+
+    def commit(self, plan: OutputPlan, contents: dict[str, str]) -> list[str]:
+        """Write the plan's files and the record's; returns the paths written."""
+        if self.planned.path is None:
+            return plan.commit(contents)
+        from fwchoice.outputs import TargetTaken, folder_lock
+
+        folder = Path(self._options.adr_dir or ".")
+        created = _make_folder(folder)
+        try:
+            with folder_lock(folder):
+                for _ in range(MAX_TRIES):
+                    filed = self._plan()
+                    trial = plan.copy()
+                    _add_files(trial, filed)
+                    files = filed.files(lambda: self._render(filed))  # noqa: B023
+                    try:
+                        return trial.commit({**contents, **files})
+                    except TargetTaken as taken:
+                        if taken.path != filed.path:
+                            raise
+        except BaseException:
+            for directory in reversed(created):
+                with contextlib.suppress(OSError):
+                    directory.rmdir()
+            raise
+        raise UsageError(
+            f"could not file the record in {quote(str(folder))}: other writers took "
+            f"{MAX_TRIES} names in a row; run the command again"
+        )
+
+
+def _add_files(plan: OutputPlan, filed: PlannedRecord) -> None:
     # A new record never replaces a file; the superseded one is meant to change.
-    plan.add(filed.path, "--adr-dir", force=False, make_parents=True)
+    plan.add(filed.path, "--adr-dir", force=False, make_parents=True, chosen=True)
     if filed.old is not None:
         plan.add(filed.old[0], "--supersedes", force=True)
-    return filed
+
+
+def _make_folder(folder: Path) -> list[Path]:
+    """Create the record folder (and its parents) if missing; returns those created."""
+    missing = []
+    directory = folder
+    while not directory.exists():
+        missing.append(directory)
+        if directory.parent == directory:
+            break
+        directory = directory.parent
+    for directory in reversed(missing):
+        try:
+            directory.mkdir()
+        except FileExistsError:
+            pass
+        except OSError as exc:
+            reason = exc.strerror or str(exc)
+            raise UsageError(f"cannot create directory {quote(str(directory))}: {reason}") from None
+    return list(reversed(missing))
 
 
 def plan_record(
@@ -111,7 +187,7 @@ def plan_record(
     folder = inspect(Path(options.adr_dir))
     date = date or today()
     name = next_name(folder, title, date)
-    number = int(name[:4]) if folder.layout == "adr-tools" else None
+    number = number_of(name) if folder.layout == "adr-tools" else None
     header = Header(folder.layout, title, options.status, date, people, options.consulted,
                     options.informed, number)  # fmt: skip
     path = str(Path(options.adr_dir) / name)
@@ -119,6 +195,30 @@ def plan_record(
     if options.supersedes is not None:
         link, old = _superseding(folder, options.supersedes, name, header)
     return PlannedRecord(path, header, link, _review_by(options, date, review_after), old)
+
+
+def check_people(options: RecordOptions) -> None:
+    """Each --decider, --consulted and --informed is a name a record can hold: not
+    blank, at most ``NAME_LENGTH`` characters as shown, at most ``MAX_MEMBERS`` each."""
+    from fwchoice.criteria.fileformat import MAX_MEMBERS, NAME_LENGTH
+    from fwchoice.sanitize import visible
+
+    for flag, people in (
+        ("--decider", options.deciders),
+        ("--consulted", options.consulted),
+        ("--informed", options.informed),
+    ):
+        if len(people) > MAX_MEMBERS:
+            raise UsageError(f"{flag} is given {len(people)} times; a record names at most "
+                             f"{MAX_MEMBERS}")  # fmt: skip
+        for name in people:
+            if not name.strip():
+                raise UsageError(f"{flag} needs a person's name; got an empty one")
+            if len(visible(name)) > NAME_LENGTH:
+                raise UsageError(
+                    f"{flag} {quote(name)}: a name is at most {NAME_LENGTH} characters "
+                    f"(escapes shown); this one is {len(visible(name))}"
+                )
 
 
 def check_folder(options: RecordOptions) -> None:
@@ -204,9 +304,24 @@ def replay_head(
 
 
 def record_yaml(record: dict[str, Any]) -> str:
-    """A saved answers (or team) record as YAML, labels through the output gate."""
+    """A saved answers (or team) record as YAML, labels through the output gate.
+
+    Text that could look like a number or a boolean to some YAML reader (``1e3``,
+    ``010``, ``on``) is quoted: fwchoice reads its records back strictly (FWC116), so
+    what it writes must mean one thing to every reader."""
     import yaml
 
+    from fwchoice.criteria.yamlfile import may_read_otherwise
     from fwchoice.sanitize import visible_data
 
-    return yaml.safe_dump(visible_data(record), sort_keys=False, allow_unicode=True, width=100)
+    class Dumper(yaml.SafeDumper):
+        pass
+
+    def text(dumper: yaml.SafeDumper, value: str) -> yaml.Node:
+        style = '"' if may_read_otherwise(value) else None
+        return dumper.represent_scalar("tag:yaml.org,2002:str", value, style=style)
+
+    Dumper.add_representer(str, text)
+    return yaml.dump(
+        visible_data(record), Dumper=Dumper, sort_keys=False, allow_unicode=True, width=100
+    )

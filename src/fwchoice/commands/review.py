@@ -4,14 +4,14 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from fwchoice import console
 from fwchoice.adr.folder import adr_dir_from, records
 from fwchoice.commands.output import json_text
 from fwchoice.criteria.answersfile import read_record_block
-from fwchoice.criteria.loader import read_bounded, resolve_source
-from fwchoice.errors import EXIT_OK, EXIT_PROBLEMS, UsageError
+from fwchoice.criteria.loader import LoadedCriteria, read_bounded, resolve_source
+from fwchoice.errors import EXIT_OK, EXIT_PROBLEMS, FwchoiceError, UsageError
 from fwchoice.lint.runner import load_criteria
 from fwchoice.render.review_text import (
     review_github,
@@ -20,6 +20,9 @@ from fwchoice.render.review_text import (
     summary_line,
 )
 from fwchoice.sanitize import quote
+
+if TYPE_CHECKING:
+    from fwchoice.decide.review import Reviewed
 
 FORMATS: dict[str, Callable[[dict[str, Any]], str]] = {
     "text": review_text,
@@ -41,7 +44,7 @@ def run(
 ) -> int:
     from fwchoice.dates import check_date
     from fwchoice.dates import today as local_today
-    from fwchoice.decide.review import Reviewed, review_data, review_record
+    from fwchoice.decide.review import review_data
 
     check_date(today, flag="--today")
     wanted = set(fail_on or ("changed", "overdue"))
@@ -58,14 +61,11 @@ def run(
     skipped: list[str] = []
     for folder in paths:
         for record in records(folder):
-            text = _text(record)
-            saved = read_record_block(str(record), text)
-            if saved is None:
+            reviewed = _review(record, loaded, day)
+            if reviewed is None:
                 skipped.append(str(record))
-                continue
-            results.append(
-                review_record(str(record), text, saved, loaded.document, loaded.sha256, day)
-            )
+            else:
+                results.append(reviewed)
     data = review_data(
         results, skipped, criteria_file=loaded.file_info(), today=day, fail_on=wanted
     )
@@ -86,8 +86,34 @@ def _default_folder() -> list[Path]:
     return [found]
 
 
-def _text(path: Path) -> str:
-    data = read_bounded(path, str(path), "decision record")
+def _review(record: Path, loaded: LoadedCriteria, day: str) -> Reviewed | None:
+    """One record reviewed on its own: a record that cannot be read or replayed is
+    ``broken`` and says why (located in the record's own lines), and the rest of the
+    folder is still reviewed; a Markdown file that is no fwchoice record is None."""
+    from fwchoice.adr.embed import SUMMARY
+    from fwchoice.decide.review import Reviewed, review_record
+
+    path = str(record)
+    try:
+        data = read_bounded(record, path, "decision record")
+    except FwchoiceError as problem:
+        return Reviewed(path, "broken", False, None, None, str(problem))
     if not isinstance(data, bytes):
-        raise UsageError(data.format_text())
-    return data.decode("utf-8", errors="replace")
+        return Reviewed(path, "broken", False, None, None, data.format_text())
+    text = data.decode("utf-8", errors="replace")
+    try:
+        saved = read_record_block(path, text)
+    except FwchoiceError as problem:
+        return Reviewed(path, "broken", False, None, None, str(problem))
+    if saved is None:
+        if f"<summary>{SUMMARY}</summary>" in text:
+            # Written by fwchoice, then changed so that its block is no longer last.
+            return Reviewed(path, "broken", False, None, None, _MOVED_BLOCK)
+        return None
+    return review_record(path, text, saved, loaded.document, loaded.sha256, day)
+
+
+_MOVED_BLOCK = (
+    "its replay block is not where fwchoice writes it: the <details> block that ends "
+    "the record; move anything added after it above it"
+)

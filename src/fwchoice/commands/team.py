@@ -9,6 +9,7 @@ from fwchoice.commands.advice_output import AdviceOutput, show
 from fwchoice.commands.output import finish
 from fwchoice.criteria.answers import AnswerProblem
 from fwchoice.criteria.answersfile import read_answers_file
+from fwchoice.criteria.fileformat import MAX_MEMBERS, NAME_LENGTH
 from fwchoice.criteria.loader import LoadedCriteria
 from fwchoice.criteria.model import Document
 from fwchoice.decide.evidence import RatingSet, rated_by
@@ -24,13 +25,63 @@ if TYPE_CHECKING:
 
     from fwchoice.render.terminal import TerminalStyle
 
+MAX_TEAM = MAX_MEMBERS
+"""Members a team record holds (what ``fwchoice review`` reads back)."""
+
+
+def check_team_flags(
+    files: list[str], *, preset: str | None, sets: list[str], save_answers: str | None
+) -> None:
+    """Several --answers make a team decision: refuse, before any work, the flags that
+    shape one person's answers (each member's answers are their file), and a team
+    larger than a record can hold."""
+    if len(files) > MAX_TEAM:
+        raise UsageError(
+            f"a team decision takes at most {MAX_TEAM} answers files, one per person; "
+            f"got {len(files)}"
+        )
+    one_person = [
+        flag
+        for flag, given in (
+            ("--preset", preset is not None),
+            ("--set", bool(sets)),
+            ("--save-answers", save_answers is not None),
+        )
+        if given
+    ]
+    if one_person:
+        raise UsageError(
+            f"{' and '.join(one_person)} shape one person's answers; with several --answers "
+            "(a team decision) each member's answers are their own file: put the answers "
+            "there, and keep the team's decision with --adr-dir or --format markdown --output"
+        )
+
+
+def member_label(path: str, name: str | None) -> str:
+    """Whose answers a file holds, as the record names them: its ``name`` (at most
+    ``NAME_LENGTH`` characters once shown, so the record can hold it), else its file
+    name, shortened to fit; either as the text gate shows it (one line, escapes for
+    what cannot be shown), which is how a record keeps it."""
+    from fwchoice.sanitize import visible
+
+    if name is not None and name.strip():
+        shown = visible(name)
+        if len(shown) > NAME_LENGTH:
+            raise UsageError(
+                f"answers file {quote(path)}: its name is {len(shown)} characters (escapes "
+                f"shown); a name is at most {NAME_LENGTH}"
+            )
+        return shown
+    stem = visible(Path(path).stem.strip() or path)
+    return stem if len(stem) <= NAME_LENGTH else stem[: NAME_LENGTH - 1] + "…"
+
 
 def read_members(document: Document, files: list[str]) -> list[Member]:
     """Each answers file's answers, named by its ``name`` or else by its file name."""
     entries = []
     for path in files:
         read = read_answers_file(path)
-        name = read.name or Path(path).stem or path
+        name = member_label(path, read.name)
         entries.append((name, read.answers, f"answers file {quote(path)}"))
     try:
         return members_from(document, entries)
@@ -56,25 +107,28 @@ def run_team(loaded: LoadedCriteria, files: list[str], out: AdviceOutput, plan: 
 
         return team_renderables(shared, terminal, style)
 
-    from fwchoice.commands.record import file_record
+    from fwchoice.commands.record import PlannedRecord, RecordFiling
     from fwchoice.render.advice_markdown import title
 
     document = loaded.document
     record = team_record(loaded, members, data, out.ratings)
-    filed = file_record(
-        plan,
+
+    def render(filed: PlannedRecord) -> str:
+        from fwchoice.render.team_render import team_markdown
+
+        return team_markdown(data, document, filed.meta(record, loaded.source.portable()))
+
+    filing = RecordFiling(
         out.record,
         record,
+        render,
         title=title(data.combined),
         date=out.date,
         review_after=document.decision.review_after,
         deciders=tuple(m.name for m in members),
     )
-
-    def markdown() -> str:
-        from fwchoice.render.team_render import team_markdown
-
-        return team_markdown(data, document, filed.meta(record, loaded.source.portable()))
+    filing.check(plan)
+    markdown = filing.markdown
 
     def closing(terminal: Console, style: TerminalStyle) -> list[RenderableType]:
         from fwchoice.render.advice_view import verdict_line
@@ -90,8 +144,7 @@ def run_team(loaded: LoadedCriteria, files: list[str], out: AdviceOutput, plan: 
         closing=closing,
         export_view=export_view,
     )
-    contents.update(filed.files(markdown))
-    finish(plan, contents)
+    finish(plan, contents, record=filing)
     return EXIT_OK
 
 

@@ -20,6 +20,7 @@ from fwchoice.criteria.fileformat import ANSWERS_MARKER, SAVED_ANSWERS, SAVED_TE
 from fwchoice.criteria.loader import read_bounded
 from fwchoice.criteria.located import validate
 from fwchoice.criteria.yamlfile import YamlProblem, decode, parse
+from fwchoice.diagnostics import Diagnostic
 from fwchoice.errors import UsageError
 from fwchoice.sanitize import quote
 
@@ -40,25 +41,27 @@ def read_answers_file(path: str) -> AnswersFile:
     raw = read_bounded(Path(path), path, WHAT)
     if not isinstance(raw, bytes):
         raise UsageError(f"{WHAT} {raw.format_text()}")
+    offset = 0
     try:
         text, bom = decode(raw, path)
         if bom:
             raise YamlProblem(bom)
         if path.lower().endswith(".md"):
-            text = _replay_block(text, path)
+            text, offset = _replay_block(text, path)
         parsed = parse(text, path, what=WHAT)
     except YamlProblem as problem:
-        raise UsageError(f"{WHAT} {problem.diagnostics[0].format_text()}") from None
+        first = _shifted(problem.diagnostics[0], offset)
+        raise UsageError(f"{WHAT} {first.format_text()}") from None
     errors = [d for d in parsed.diagnostics if d.severity == "error"]
     if errors:
-        raise UsageError(f"{WHAT} {errors[0].format_text()}")
+        raise UsageError(f"{WHAT} {_shifted(errors[0], offset).format_text()}")
     data = parsed.data
     if not isinstance(data, dict):
         raise UsageError(
             f"{WHAT} {quote(path)} must map question ids to answers, e.g. `admin: yes`"
         )
     if TEAM_MARKER in data:
-        _check(SAVED_TEAM, parsed)
+        _check(SAVED_TEAM, parsed, offset)
         raise UsageError(
             f"{quote(path)} records a team decision; replay it with `fwchoice review`, or "
             "give each member's answers with --answers"
@@ -68,45 +71,56 @@ def read_answers_file(path: str) -> AnswersFile:
         if isinstance(name, str):
             return AnswersFile(path, {k: v for k, v in data.items() if k != "name"}, None, name)
         return AnswersFile(path, data, None)
-    _check(SAVED_ANSWERS, parsed)
+    _check(SAVED_ANSWERS, parsed, offset)
     name = data.get("name")
     return AnswersFile(path, data["answers"], data, name if isinstance(name, str) else None)
 
 
 def read_record_block(path: str, text: str) -> Any:
     """The replay block of a decision record's ``text``, parsed and checked: a saved
-    answers record or a team record. Raises ``UsageError`` (located) when it is
-    missing or broken; returns None when the record has no block."""
-    from fwchoice.adr.embed import extract
+    answers record or a team record. Raises ``UsageError`` when it is broken, located
+    by line and column in the record itself; returns None when the record has none."""
+    from fwchoice.adr.embed import locate
 
-    block = extract(text)
-    if block is None:
+    found = locate(text)
+    if found is None:
         return None
+    block, offset = found
     try:
         parsed = parse(block, path, what="decision record")
     except YamlProblem as problem:
-        raise UsageError(f"decision record {problem.diagnostics[0].format_text()}") from None
+        first = _shifted(problem.diagnostics[0], offset)
+        raise UsageError(f"decision record {first.format_text()}") from None
     data = parsed.data
     if not isinstance(data, dict):
         raise UsageError(f"decision record {quote(path)}: its replay block is not a mapping")
-    _check(SAVED_TEAM if TEAM_MARKER in data else SAVED_ANSWERS, parsed)
+    _check(SAVED_TEAM if TEAM_MARKER in data else SAVED_ANSWERS, parsed, offset)
     return data
 
 
-def _check(spec: Any, parsed: Any) -> None:
+def _shifted(diagnostic: Diagnostic, lines: int) -> Diagnostic:
+    """A problem found in a replay block, located in the record that holds it."""
+    span = diagnostic.span
+    return diagnostic._replace(
+        span=span._replace(line=span.line + lines, end_line=span.end_line + lines)
+    )
+
+
+def _check(spec: Any, parsed: Any, offset: int = 0) -> None:
     _, problems = validate(spec, parsed)
     errors = [d for d in problems if d.severity == "error"]
     if errors:
-        raise UsageError(f"saved {WHAT} {errors[0].format_text()}")
+        raise UsageError(f"saved {WHAT} {_shifted(errors[0], offset).format_text()}")
 
 
-def _replay_block(text: str, path: str) -> str:
-    from fwchoice.adr.embed import extract
+def _replay_block(text: str, path: str) -> tuple[str, int]:
+    from fwchoice.adr.embed import locate
 
-    block = extract(text)
-    if block is None:
+    found = locate(text)
+    if found is None:
         raise UsageError(
-            f"{quote(path)} is a Markdown file without fwchoice's replay block; give an "
-            "answers file, or a decision record fwchoice wrote"
+            f"{quote(path)} is a Markdown file without fwchoice's replay block (the "
+            "<details> block that ends a record fwchoice wrote); give an answers file, or "
+            "a decision record fwchoice wrote"
         )
-    return block
+    return found

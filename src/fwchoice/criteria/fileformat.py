@@ -17,6 +17,7 @@ from fwchoice.criteria.schema import (
     AnyOf,
     Boolean,
     Choice,
+    Date,
     Field,
     Id,
     IdMap,
@@ -45,6 +46,10 @@ MAX_MULTIPLE_CHOICES = multiple.MAX_CHOICES
 MAX_CONDITIONS = 10
 """Earlier questions one `when` may name."""
 MAX_LIST = 50
+MAX_MEMBERS = MAX_LIST
+"""People in a team record."""
+NAME_LENGTH = 200
+"""A person's name in a record, as shown (escapes included)."""
 """Notes, sources, strengths, steps, needs... in one list."""
 
 SCHEMA_ID = "https://github.com/fwchoice/fwchoice/raw/main/schema/criteria.schema.json"
@@ -635,14 +640,7 @@ _RECORD_PARTS: dict[str, Field] = {
     "ratings": Field(
         Choice(("source", "evidence"), "The ratings scored: the source's or the evidence's.")
     ),
-    "review_by": Field(
-        Text(
-            max_length=10,
-            pattern=f"^[0-9]{{4}}-[0-9]{{2}}-[0-9]{{2}}{END}",
-            pattern_hint="a date is written YYYY-MM-DD",
-            description="When the decision is due for review (`fwchoice review` reports it).",
-        )
-    ),
+    "review_by": Field(Date("When the decision is due for review (`fwchoice review` reports it).")),
 }
 """What a saved answers file and a team record share: the criteria file, the
 verdict then, how each answer was given, and the weights and ratings scored."""
@@ -658,7 +656,9 @@ SAVED_ANSWERS: Spec = Record(
             Version(ANSWERS_FORMAT_VERSION, "Format version; always 1.", key=ANSWERS_MARKER),
             True,
         ),
-        "name": Field(Text(max_length=200, description="Whose answers (a decision-maker).")),
+        "name": Field(
+            Text(max_length=NAME_LENGTH, description="Whose answers (a decision-maker).")
+        ),
         "answers": Field(_answers, True),
         **_RECORD_PARTS,
     },
@@ -678,12 +678,12 @@ SAVED_TEAM: Spec = Record(
             ListOf(
                 Record(
                     fields={
-                        "name": Field(Text(max_length=200), True),
+                        "name": Field(Text(max_length=NAME_LENGTH), True),
                         "answers": Field(_answers, True),
                     }
                 ),
                 min_items=2,
-                max_items=MAX_LIST,
+                max_items=MAX_MEMBERS,
                 description="Who answered, and how.",
             ),
             True,

@@ -145,6 +145,32 @@ class Text(Spec):
         return self._with_description(schema)
 
 
+class Date(Text):
+    """A calendar date written YYYY-MM-DD, checked as --date is: ``2026-02-30`` and
+    ``9999-99-99`` have the shape of a date and are none."""
+
+    def __init__(self, description: str = "") -> None:
+        super().__init__(
+            description,
+            max_length=10,
+            pattern=f"^[0-9]{{4}}-[0-9]{{2}}-[0-9]{{2}}{END}",
+            pattern_hint="a date is written YYYY-MM-DD",
+        )
+
+    def check(self, value: Any, path: DataPath, report: Report) -> Any:
+        checked = super().check(value, path, report)
+        if checked is INVALID:
+            return INVALID
+        import datetime
+
+        try:
+            datetime.date.fromisoformat(checked)
+        except ValueError:
+            report("FWC111", path, f"{quote(checked)} is not a real date (YYYY-MM-DD)")
+            return INVALID
+        return checked
+
+
 class Id(Spec):
     """A reference to (or name of) an entry: lower-case, typeable on a command line."""
 

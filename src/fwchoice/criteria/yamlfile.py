@@ -601,3 +601,11 @@ class _Converter:
             f"YAML tag {quote(tag)} is not accepted; remove it (only plain data is read)",
             path,
         )
+
+
+def may_read_otherwise(text: str) -> bool:
+    """Whether ``text``, written plain, is one a reader might take for a number or a
+    boolean (what FWC116 looks at): a writer quotes it."""
+    if not (text[:1] in _NUMBER_START or text in _WORDS_11):
+        return False
+    return not _same(text, yaml12_value(text))

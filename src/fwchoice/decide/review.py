@@ -12,9 +12,9 @@ date has passed. Superseded records are skipped: they are history.
 
 from __future__ import annotations
 
-import re
 from typing import Any, Literal
 
+from fwchoice.adr.layout import is_superseded
 from fwchoice.criteria.answers import AnswerProblem, collect, complete
 from fwchoice.criteria.fileformat import TEAM_MARKER
 from fwchoice.criteria.model import Document
@@ -28,10 +28,6 @@ from fwchoice.record import NamedTuple
 State = Literal["unchanged", "moved", "changed", "broken", "superseded"]
 MOVED = 0.05
 """A margin that moved by less than this (half the 0.1 a report shows) has not moved."""
-_SUPERSEDED = re.compile(
-    r'^(?:status:\s*"?superseded|[-*]\s*Status:\s*superseded|Superseded by )',
-    re.IGNORECASE | re.MULTILINE,
-)
 
 
 class Reviewed(NamedTuple):
@@ -42,13 +38,6 @@ class Reviewed(NamedTuple):
     replay: Replay | None
     """Then against now (``decide.replay.compare``); None when it could not be scored."""
     problem: str = ""
-
-
-def is_superseded(text: str) -> bool:
-    """Whether the record says another one replaced it (front matter, adr-tools'
-    Status section or log4brains' bullet)."""
-    head = text.split("\n## Context", 1)[0]
-    return bool(_SUPERSEDED.search(head))
 
 
 def review_record(
@@ -76,7 +65,8 @@ def review_record(
             resolved, _ = complete(document, given, fill_defaults=True)
             evaluation = evaluate(scored, resolved)
     except AnswerProblem as problem:
-        return Reviewed(path, "broken", overdue, review_by, None, str(problem))
+        why = f"its answers no longer fit the criteria file: {problem}"
+        return Reviewed(path, "broken", overdue, review_by, None, why)
     replay = compare(saved, scored, evaluation, sha256)
     then, now = replay.then, replay.now
     if then.winner != now.winner:

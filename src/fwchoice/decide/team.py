@@ -20,6 +20,7 @@ from fwchoice.criteria.answers import (
     complete,
     display,
 )
+from fwchoice.criteria.fileformat import NAME_LENGTH
 from fwchoice.criteria.model import Document
 from fwchoice.decide.musthaves import Gap, accepts_add_ons, must_have_features
 from fwchoice.decide.report import AgendaItem, MemberAnswer
@@ -48,10 +49,13 @@ class Member(NamedTuple):
     answer counts then, as a rerun would count it."""
 
 
-def member_name(name: str, taken: set[str]) -> str:
+def member_name(name: str, taken: set[str], limit: int = 200) -> str:
+    """``name``, or ``name-2``, ``name-3``... if someone has it; never over ``limit``
+    characters (the record's limit), the suffix kept."""
     base, n = name, 2
     while name in taken:
-        name, n = f"{base}-{n}", n + 1
+        suffix = f"-{n}"
+        name, n = base[: limit - len(suffix)] + suffix, n + 1
     taken.add(name)
     return name
 
@@ -69,7 +73,7 @@ def members_from(
         except AnswerProblem as problem:
             raise AnswerProblem(f"{where}: {problem}") from None
         answers, _ = complete(document, given, fill_defaults=True)
-        members.append(Member(member_name(name, taken), answers, given))
+        members.append(Member(member_name(name, taken, NAME_LENGTH), answers, given))
     return members
 
 

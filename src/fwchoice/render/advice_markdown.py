@@ -79,10 +79,7 @@ def advice_markdown(
         out.append("")
     out += ["## More Information", ""]
     if meta.supersedes and header.layout != "adr-tools":
-        out += [
-            f"{md(meta.supersedes.kind)} [{md(meta.supersedes.title)}]({meta.supersedes.file}).",
-            "",
-        ]
+        out += [f"{meta.supersedes.line()}.", ""]
     if meta.review_by:
         out += [f"Review by: {meta.review_by}.", ""]
     out += _more_information(advice)

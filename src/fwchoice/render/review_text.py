@@ -28,7 +28,7 @@ def record_sentence(record: dict[str, Any]) -> str:
     state = record["state"]
     then, now = record["then"], record["now"]
     if state == "broken":
-        text = f"its answers no longer fit the criteria file: {record['problem']}"
+        text = record["problem"]
     elif state == "superseded":
         text = "another record replaced it"
     elif state == "changed":

@@ -124,6 +124,7 @@ def team_markdown(team: TeamReport, document: Document, meta: RecordMeta) -> str
         )
     lines.append("")
     # The team section goes before "More Information", with the rest of the record.
-    marker = "## More Information"
+    # (A heading of its own line: the same words inside an escaped label do not count.)
+    marker = "\n## More Information\n"
     head, _, tail = record.partition(marker)
-    return head + "\n".join(lines) + "\n" + marker + tail
+    return head + "\n" + "\n".join(lines) + marker + tail
