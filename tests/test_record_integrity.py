@@ -99,7 +99,8 @@ def test_names_cannot_forge_a_records_structure(cli, in_tmp: Path, layout: str, 
                  "--format", "json")  # fmt: skip
     assert review.exit_code == 1, review.stdout + review.stderr
     (record,) = json.loads(review.stdout)["records"]
-    assert record["state"] == "unchanged" and record["overdue"]
+    assert record["state"] == "unchanged"
+    assert record["overdue"]
 
 
 @pytest.mark.parametrize("layout", ["madr", "adr-tools", "log4brains"])
@@ -133,7 +134,8 @@ def test_a_team_members_name_cannot_forge_the_record(cli, in_tmp: Path) -> None:
     review = cli("review", str(folder), "--criteria", str(SHIPPED), "--today", DATE,
                  "--format", "json")  # fmt: skip
     (record,) = json.loads(review.stdout)["records"]
-    assert record["state"] == "unchanged" and record["overdue"]
+    assert record["state"] == "unchanged"
+    assert record["overdue"]
 
 
 def test_review_finds_the_block_only_at_the_end(cli, in_tmp: Path) -> None:
@@ -146,16 +148,14 @@ def test_review_finds_the_block_only_at_the_end(cli, in_tmp: Path) -> None:
     record.write_text(text.replace("## Context", _forged_block({"app_kind": "api"}) + "## Context"))
     replayed = cli("advise", "--criteria", str(SHIPPED), "--answers", str(record), "--format",
                    "json")  # fmt: skip
-    assert (
-        dict((a["question"], a["answer"]) for a in json.loads(replayed.stdout)["answers"])[
-            "app_kind"
-        ]
-        == "content"
-    )
+    assert {a["question"]: a["answer"] for a in json.loads(replayed.stdout)["answers"]}[
+        "app_kind"
+    ] == "content"
     record.write_text(text + "\nSuperseded by [x](0009-x.md)\n")
     review = cli("review", str(folder), "--criteria", str(SHIPPED), "--format", "json")
     (entry,) = json.loads(review.stdout)["records"]
-    assert review.exit_code == 1 and entry["state"] == "broken"
+    assert review.exit_code == 1
+    assert entry["state"] == "broken"
     assert "not where fwchoice writes it" in entry["problem"]
 
 
@@ -203,7 +203,8 @@ def test_a_hostile_file_name_never_becomes_a_live_link(cli, in_tmp: Path) -> Non
         for text in (new.read_text("utf-8"), "\n".join(added)):
             # Links are an unescaped "](": an escaped "\](" is text.
             targets = re.findall(r"(?<!\\)\]\(([^)]*)\)", text.split("<details>")[0])
-            assert targets and all(":" not in t and " " not in t for t in targets), targets
+            assert targets
+            assert all(":" not in t and " " not in t for t in targets), targets
             assert "<img" not in new.read_text("utf-8")
         new.unlink()
 
@@ -218,6 +219,7 @@ def test_an_earlier_title_is_escaped_once(cli, in_tmp: Path) -> None:
     assert "Supersedes [Use \\*A\\* \\_B\\_ " in second.read_text("utf-8")
 
 
+WRITERS = 3
 WRITER = """
 import sys
 from fwchoice.__main__ import main
@@ -251,7 +253,7 @@ def _writers(folder: Path, count: int, *extra: str) -> list[subprocess.Completed
             stderr=subprocess.PIPE,
             text=True,
             env=env,
-        )  # fmt: skip
+        )
         for i in range(count)
     ]
     done = []
@@ -270,11 +272,11 @@ def test_concurrent_writers_get_one_number_each_and_every_link(
     assert [r.returncode for r in _writers(folder, 1)] == [0]
     first = sorted(p.name for p in folder.glob("*.md"))[0]
     for round_ in range(rounds):
-        results = _writers(folder, 4, "--supersedes", first)
-        assert [r.returncode for r in results] == [0] * 4, [r.stderr for r in results]
+        results = _writers(folder, WRITERS, "--supersedes", first)
+        assert [r.returncode for r in results] == [0] * WRITERS, [r.stderr for r in results]
         assert not any("--force" in r.stderr for r in results)
         names = sorted(p.name for p in folder.glob("*.md"))
-        assert len(names) == 1 + 4 * (round_ + 1), names
+        assert len(names) == 1 + WRITERS * (round_ + 1), names
         old = (folder / first).read_text("utf-8")
         newer = [n for n in names if n != first]
         for name in newer:
@@ -326,7 +328,8 @@ def test_a_records_review_date_is_a_real_date(cli, in_tmp: Path, review_by: str)
     assert review_by in record.read_text("utf-8")
     review = cli("review", str(folder), "--criteria", str(SHIPPED), "--format", "json")
     (entry,) = json.loads(review.stdout)["records"]
-    assert review.exit_code == 1 and entry["state"] == "broken", entry
+    assert review.exit_code == 1
+    assert entry["state"] == "broken", entry
     assert review_by in entry["problem"]
 
 
@@ -359,7 +362,8 @@ def test_a_name_a_record_cannot_hold_is_refused(cli, in_tmp: Path, content, mess
     (in_tmp / "b.yaml").write_text("app_kind: api\n")
     result = cli("advise", "--criteria", str(SHIPPED), "--answers", "a.yaml", "--answers",
                  "b.yaml", "--adr-dir", "adr")  # fmt: skip
-    assert result.exit_code == 2 and message in result.stderr
+    assert result.exit_code == 2
+    assert message in result.stderr
     assert not (in_tmp / "adr").exists()
 
 
@@ -375,7 +379,8 @@ def test_a_name_a_record_cannot_hold_is_refused(cli, in_tmp: Path, content, mess
 def test_people_a_record_cannot_hold_are_refused(cli, in_tmp: Path, args: list[str]) -> None:
     result = _advise(cli, in_tmp / "adr", *args)
     assert result.exit_code == 2, result.stderr
-    assert result.stderr.startswith("fwchoice: --") and "Traceback" not in result.stderr
+    assert result.stderr.startswith("fwchoice: --")
+    assert "Traceback" not in result.stderr
 
 
 def test_a_team_larger_than_a_record_holds_is_refused(cli, in_tmp: Path) -> None:
@@ -384,7 +389,8 @@ def test_a_team_larger_than_a_record_holds_is_refused(cli, in_tmp: Path) -> None
         (in_tmp / f"m{i}.yaml").write_text("app_kind: api\n")
         files += ["--answers", f"m{i}.yaml"]
     result = cli("advise", "--criteria", str(SHIPPED), *files)
-    assert result.exit_code == 2 and "at most 50 answers files" in result.stderr
+    assert result.exit_code == 2
+    assert "at most 50 answers files" in result.stderr
 
 
 @pytest.mark.parametrize(
@@ -398,7 +404,8 @@ def test_team_mode_refuses_one_persons_flags(cli, in_tmp: Path, flags: list[str]
     result = cli("advise", "--criteria", str(SHIPPED), "--answers", "a.yaml", "--answers",
                  "b.yaml", *flags)  # fmt: skip
     assert result.exit_code == 2
-    assert flags[0] in result.stderr and "team decision" in result.stderr
+    assert flags[0] in result.stderr
+    assert "team decision" in result.stderr
     assert not (in_tmp / "s.yaml").exists()
 
 
@@ -440,7 +447,8 @@ def test_odd_supersedes_numbers_are_usage_errors(cli, in_tmp: Path, reference: s
     folder = in_tmp / "adr"
     _advise(cli, folder)
     result = _advise(cli, folder, "--supersedes", reference)
-    assert result.exit_code == 2 and "--supersedes" in result.stderr
+    assert result.exit_code == 2
+    assert "--supersedes" in result.stderr
 
 
 MARKDOWN = [

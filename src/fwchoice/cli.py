@@ -8,6 +8,7 @@ data, 2 usage error, 130 interrupted. A user mistake is one line on stderr,
 never a traceback.
 """
 
+import os
 import sys
 from collections.abc import Callable, Iterator, MutableMapping, Sequence
 from enum import Enum
@@ -108,8 +109,9 @@ class FwchoiceGroup(TyperGroup):
         return code
 
     def _run(self, args: Any, prog_name: str | None, complete_var: str | None, **extra: Any) -> int:
-        from fwchoice import console
+        from fwchoice import console, inputs
 
+        inputs.forget()  # one run's inputs (tests run many in one process)
         try:
             result = super().main(
                 args=args,
@@ -136,6 +138,12 @@ class FwchoiceGroup(TyperGroup):
             console.silence_stdout()
             return 0
         except OSError as error:
+            environment = _environment_problem(error)
+            if environment:
+                # A path the system refused: a deleted current directory, a folder
+                # that cannot be searched, a name too long. The user's to fix: exit 2.
+                console.error_line(environment)
+                return EXIT_USAGE
             # Our own file handling reports its errors; what is left is the help or
             # version text failing to reach stdout (``fwchoice --help > /dev/full``).
             console.silence_stdout()
@@ -145,6 +153,35 @@ class FwchoiceGroup(TyperGroup):
         if result == EXIT_ABORTED:  # Typer turns Ctrl-C outside a prompt into Exit(130)
             console.error_line("Aborted.")
         return result if isinstance(result, int) else 0
+
+
+def _environment_problem(error: OSError) -> str | None:
+    """One line naming the path the system refused, or None for an output failure."""
+    import errno
+
+    from fwchoice.sanitize import quote
+
+    reason = (error.strerror or str(error)).rstrip(".")
+    reason = reason[:1].lower() + reason[1:]
+    if error.filename is not None:
+        path = os.fsdecode(error.filename)
+        hint = {
+            errno.EACCES: "check its permissions (a folder must be searchable)",
+            errno.ENAMETOOLONG: "give a shorter path",
+            errno.ENOENT: "check the path",
+            errno.ELOOP: "check the symbolic links on the path",
+        }.get(error.errno or 0, "check the path")
+        return f"cannot use {quote(path, 80)}: {reason}; {hint}"
+    try:
+        os.getcwd()
+    except OSError:
+        return (
+            "the current directory no longer exists (was it deleted?); cd to an existing "
+            "folder and run fwchoice again"
+        )
+    if error.errno in (errno.EACCES, errno.ENAMETOOLONG, errno.ELOOP):
+        return f"a path cannot be used: {reason}; check the paths given"
+    return None
 
 
 def _usage_message(error: typer.TyperException) -> str:

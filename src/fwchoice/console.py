@@ -117,12 +117,56 @@ def accessible_requested(flag: bool = False) -> bool:
 
 def append_step_summary(markdown: str) -> None:
     """Append to the job summary GitHub Actions shows, when it asks for one
-    (``GITHUB_STEP_SUMMARY`` names the file); never fails the command."""
+    (``GITHUB_STEP_SUMMARY`` names the file); never fails the command.
+
+    The summary follows the rule every written file does: only a regular file (a
+    FIFO or a device is refused, and opening never waits: ``O_NONBLOCK``), and never
+    a file this run read (``GITHUB_STEP_SUMMARY=criteria.yaml fwchoice lint
+    criteria.yaml`` must not append Markdown to the file it lints, through a symlink
+    or not)."""
+    import stat
+
+    from fwchoice.inputs import was_read
+    from fwchoice.pathkind import describe
+
     target = os.environ.get("GITHUB_STEP_SUMMARY")
     if not target:
         return
     try:
-        with open(target, "a", encoding="utf-8") as summary:
-            summary.write(markdown)
-    except OSError:
-        error_line(f"warning: could not write the job summary to {target}")
+        before = os.stat(target)
+    except (OSError, ValueError):
+        before = None
+    if before is not None and not stat.S_ISREG(before.st_mode):
+        warning_line(
+            f"no job summary written: GITHUB_STEP_SUMMARY {target} is "
+            f"{describe(before.st_mode)}, not a file"
+        )
+        return
+    flags = os.O_WRONLY | os.O_APPEND | os.O_CREAT
+    flags |= getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_NOCTTY", 0)
+    try:
+        fd = os.open(target, flags, 0o666)
+    except (OSError, ValueError) as exc:
+        reason = getattr(exc, "strerror", None) or str(exc)
+        warning_line(f"could not write the job summary to {target}: {reason}")
+        return
+    try:
+        info = os.fstat(fd)
+        if not stat.S_ISREG(info.st_mode):
+            warning_line(
+                f"no job summary written: GITHUB_STEP_SUMMARY {target} is "
+                f"{describe(info.st_mode)}, not a file"
+            )
+            return
+        if was_read(info):
+            warning_line(
+                f"no job summary written: GITHUB_STEP_SUMMARY {target} is a file this command reads"
+            )
+            return
+        data = markdown.encode("utf-8", errors="replace")
+        while data:
+            data = data[os.write(fd, data) :]
+    except OSError as exc:
+        warning_line(f"could not write the job summary to {target}: {exc.strerror or exc}")
+    finally:
+        os.close(fd)

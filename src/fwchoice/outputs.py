@@ -149,9 +149,9 @@ class OutputPlan:
                 f"{shown} is {describe(info.st_mode)}; fwchoice writes only regular files "
                 "(leave out the option to print to standard output)"
             )
-        if info is not None and target.chosen:
-            raise _taken(target)
-        if info is not None and not target.force:
+        # A name fwchoice chose may be taken by another writer by now: it is chosen
+        # again when the files are written (and linked exclusively then).
+        if info is not None and not target.force and not target.chosen:
             raise UsageError(f"{shown} already exists; add --force to overwrite it")
         self._check_not_input(target)
         directory = _directory(target.path)

@@ -273,7 +273,14 @@ def _review_by(options: RecordOptions, date: str | None, review_after: int | Non
     if review_after is None:
         return None
     start = datetime.date.fromisoformat(date) if date else datetime.date.today()
-    return (start + datetime.timedelta(days=review_after)).isoformat()
+    try:
+        return (start + datetime.timedelta(days=review_after)).isoformat()
+    except OverflowError:
+        raise UsageError(
+            f"the review date, {review_after} days (the criteria file's "
+            f"decision.review_after) after {start.isoformat()}, is past 9999-12-31; give an "
+            "earlier --date or a --review-by date"
+        ) from None
 
 
 def replay_head(

@@ -18,6 +18,7 @@ from typing import Literal
 from fwchoice.criteria.model import Document
 from fwchoice.diagnostics import Diagnostic, Span
 from fwchoice.errors import FwchoiceError, UsageError
+from fwchoice.inputs import note_read
 from fwchoice.pathkind import describe
 from fwchoice.record import NamedTuple
 from fwchoice.sanitize import quote
@@ -123,6 +124,7 @@ def read_bounded(path: Path, label: str, what: str = "criteria file") -> bytes |
         raise UsageError(f"cannot read {what} {shown}: {reason}") from None
     try:
         info = os.fstat(fd)
+        note_read(info)
         if not stat.S_ISREG(info.st_mode):
             raise UsageError(
                 f"{what} {shown} is {describe(info.st_mode)}, not a file; give the path of "

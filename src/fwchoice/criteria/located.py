@@ -11,8 +11,8 @@ from typing import Any, Literal
 
 from fwchoice.codes import severity_of
 from fwchoice.criteria.schema import Spec
-from fwchoice.criteria.yamlfile import MAX_REPORTED, ParsedYaml
-from fwchoice.diagnostics import DataPath, Diagnostic, Span
+from fwchoice.criteria.yamlfile import MAX_REPORTED, ParsedYaml, capped
+from fwchoice.diagnostics import DataPath, Diagnostic
 
 Where = Literal["key", "value"]
 
@@ -46,10 +46,12 @@ class Collector:
         self.parsed = parsed
         self.diagnostics: list[Diagnostic] = list(parsed.diagnostics)
         self.unreported = parsed.unreported
+        self.unreported_errors = parsed.unreported_errors
 
     def __call__(self, code: str, path: DataPath, message: str, *, at: Where | None = None) -> None:
         if len(self.diagnostics) >= MAX_REPORTED:
             self.unreported += 1
+            self.unreported_errors += severity_of(code) == "error"
             return
         where = at or ("value" if code in VALUE_CODES else "key")
         span = self.parsed.locate(path, key=where == "key")
@@ -58,25 +60,17 @@ class Collector:
         )
 
     def finish(self) -> list[Diagnostic]:
-        """Every diagnostic, once each, in file order."""
-        if self.unreported:
-            self.diagnostics.append(
-                Diagnostic(
-                    self.parsed.file,
-                    Span(1, 1, 1, 2),
-                    "FWC011",
-                    "error",
-                    f"{self.unreported:,} more problems were not listed; fix the first "
-                    "ones and run lint again",
-                )
-            )
-            self.unreported = 0
+        """Every diagnostic, once each, in file order: at most ``MAX_REPORTED``, whatever
+        added them (a check, a hidden duplicate's own collector, the file's encoding),
+        and then one FWC011 counting the rest, an error only if one of them is."""
         unique = {(d.span, d.code, d.message): d for d in self.diagnostics}
         # A value YAML 1.1 and 1.2 read differently (FWC116) is often also of the
         # wrong type for its place (`label: On` is a boolean): one cause, one report.
         ambiguous = {d.span for d in unique.values() if d.code == "FWC116"}
         kept = [d for d in unique.values() if not (d.code == "FWC101" and d.span in ambiguous)]
-        return sorted(kept, key=Diagnostic.sort_key)
+        errors, warnings = self.unreported_errors, self.unreported - self.unreported_errors
+        self.unreported = self.unreported_errors = 0
+        return capped(sorted(kept, key=Diagnostic.sort_key), errors, warnings)
 
 
 def validate(spec: Spec, parsed: ParsedYaml) -> tuple[Any, list[Diagnostic]]:

@@ -20,7 +20,7 @@ from __future__ import annotations
 import functools
 import math
 import re
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from typing import Any
 
 import yaml
@@ -165,11 +165,50 @@ def _reading(value: Any) -> str:
 
 
 class YamlProblem(Exception):
-    """The file cannot be turned into data at all; carries the located reasons."""
+    """The file cannot be turned into data at all; carries the located reasons (at
+    most ``MAX_REPORTED`` of them, and one FWC011 counting the rest)."""
 
-    def __init__(self, diagnostics: list[Diagnostic]) -> None:
-        super().__init__(diagnostics[0].message)
-        self.diagnostics = diagnostics
+    def __init__(self, diagnostics: Iterable[Diagnostic]) -> None:
+        listed = capped(diagnostics)
+        super().__init__(listed[0].message)
+        self.diagnostics = listed
+
+
+def capped(
+    found: Iterable[Diagnostic], more_errors: int = 0, more_warnings: int = 0
+) -> list[Diagnostic]:
+    """The first ``MAX_REPORTED`` problems, then one FWC011 counting the others. The
+    cap limits what is listed, never the verdict: FWC011 is an error only when an
+    unlisted problem is one (a thousand and one warnings are still warnings)."""
+    listed: list[Diagnostic] = []
+    for diagnostic in found:
+        if len(listed) < MAX_REPORTED:
+            listed.append(diagnostic)
+        elif diagnostic.severity == "error":
+            more_errors += 1
+        else:
+            more_warnings += 1
+    if more_errors or more_warnings:
+        counts = ", ".join(
+            f"{n:,} {word}{'' if n == 1 else 's'}"
+            for n, word in ((more_errors, "error"), (more_warnings, "warning"))
+            if n
+        )
+        file = listed[0].file if listed else ""
+        total = more_errors + more_warnings
+        # Located at 1:1, it comes first in file order: seen before the list it cuts.
+        listed.insert(
+            0,
+            Diagnostic(
+                file,
+                Span(1, 1, 1, 2),
+                "FWC011",
+                "error" if more_errors else "warning",
+                f"{total:,} more {'problem was' if total == 1 else 'problems were'} not "
+                f"listed ({counts}); fix the first ones and run lint again",
+            ),
+        )
+    return listed
 
 
 class ParsedYaml:
@@ -188,6 +227,7 @@ class ParsedYaml:
         "root",
         "shadowed",
         "unreported",
+        "unreported_errors",
     )
 
     def __init__(
@@ -207,6 +247,8 @@ class ParsedYaml:
         self.base = base
         self.unreported = 0
         """Problems past ``MAX_REPORTED`` that were counted, not recorded (see FWC011)."""
+        self.unreported_errors = 0
+        """How many of those are errors."""
         self._children: dict[int, dict[Any, tuple[yaml.Node, yaml.Node]]] = {}
 
     def locate(self, path: DataPath, *, key: bool = False) -> Span:
@@ -324,7 +366,7 @@ def parse(text: str, file: str, *, what: str = "criteria file") -> ParsedYaml:
         )
         raise YamlProblem([_diag(file, _point(1, 1), "FWC009", f"file is empty; a {what} {start}")])
     if "&" in text or "*" in text:
-        anchors = list(_anchors_and_aliases(text, file))
+        anchors = capped(_anchors_and_aliases(text, file))
         if anchors:
             raise YamlProblem(anchors)
     # Answers files accept `admin: yes` as YAML 1.1 and 1.2 read it alike (a yes/no
@@ -336,6 +378,7 @@ def parse(text: str, file: str, *, what: str = "criteria file") -> ParsedYaml:
     ]
     parsed = ParsedYaml(data, root, file, converter.diagnostics, shadowed)
     parsed.unreported = converter.unreported
+    parsed.unreported_errors = converter.unreported_errors
     return parsed
 
 
@@ -472,6 +515,7 @@ class _Converter:
         self.check_yaml12 = check_yaml12
         self.diagnostics: list[Diagnostic] = []
         self.unreported = 0
+        self.unreported_errors = 0
         self.shadowed: list[tuple[DataPath, Any, yaml.Node]] = []
         self._constructor = yaml.SafeLoader("")  # only its scalar constructors are used
         self._scalars: dict[str, Callable[[yaml.ScalarNode], Any]] = {
@@ -485,6 +529,7 @@ class _Converter:
         # A file of a million duplicate keys must not keep a million diagnostics.
         if len(self.diagnostics) >= MAX_REPORTED:
             self.unreported += 1
+            self.unreported_errors += severity_of(code) == "error"
             return
         self.diagnostics.append(_diag(self.file, _span(node), code, message, path))
 

@@ -121,11 +121,14 @@ class _Scene(NamedTuple):
             range(len(ratings))
         )
         first = eligible[0]
+        # Whole weights can be huge (a weight of 5e-324 beside 1 scales them by 2**1074):
+        # divided by the largest, every lead and slope is a float of at most a few units.
+        top = max(weights, default=0) or 1
         rivals = []
         for i in eligible[1:]:
             gaps = [weights[k] * (ratings[i][k] - ratings[first][k]) for k in varied]
-            lead = float((1 - band) * sum(gaps))
-            slopes = tuple(float(2 * band * g) for g in gaps)
+            lead = float((1 - band) * Fraction(sum(gaps), top))
+            slopes = tuple(float(2 * band * Fraction(g, top)) for g in gaps)
             rivals.append((i, lead, slopes))
         return cls(varied, first, tuple(rivals))
 

@@ -51,6 +51,8 @@ def run_pipeline(
             hidden_collector = Collector(hidden)
             spec.check(hidden.data, hidden.base, hidden_collector)
             collector.diagnostics.extend(hidden_collector.diagnostics)
+            collector.unreported += hidden_collector.unreported
+            collector.unreported_errors += hidden_collector.unreported_errors
     document = None
     if cleaned is not INVALID:
         document = build_document(cleaned)
@@ -64,7 +66,9 @@ def run_pipeline(
             registered.function(context)
         # A scenario scored on a file with a broken rating or weight would only
         # repeat that one problem, once per scenario: such checks wait for a clean file.
-        if not any(d.severity == "error" for d in collector.diagnostics):
+        if not collector.unreported_errors and not any(
+            d.severity == "error" for d in collector.diagnostics
+        ):
             for registered in (c for c in wanted if c.after_errors_only):
                 registered.function(context)
     return Outcome(document, collector.finish())
