@@ -55,6 +55,7 @@ LAYERS: tuple[tuple[str, ...], ...] = (
         "fwchoice.diagnostics",
         "fwchoice.errors",
         "fwchoice.hints",
+        "fwchoice.inputs",
         "fwchoice.outputs",
         "fwchoice.pathkind",
         "fwchoice.record",

@@ -472,7 +472,8 @@ names = (
 
 
 def _shipped_questions() -> dict[str, list[str]]:
-    from fwchoice.criteria.loader import load_criteria, resolve_source
+    from fwchoice.criteria.loader import resolve_source
+    from fwchoice.lint.runner import load_criteria
 
     document = load_criteria(resolve_source(str(SHIPPED))).document
     return {qid: list(q.choices) for qid, q in document.questions.items() if q.choices}
