@@ -125,6 +125,18 @@ def test_no_arguments_prints_an_overview(cli) -> None:
     assert "fwchoice matrix" in result.stdout
 
 
+def test_the_overview_and_the_readme_list_every_command(cli) -> None:
+    from conftest import REPO
+    from fwchoice.cli import SUBCOMMANDS
+
+    overview = cli().stdout
+    table = (REPO / "README.md").read_text(encoding="utf-8").split("## Commands", 1)[1]
+    table = table.split("\n\n", 2)[1]  # the table under the heading
+    for name in SUBCOMMANDS:
+        assert f"fwchoice {name}" in overview, name
+        assert f"| `fwchoice {name}` |" in table, name
+
+
 def _help_examples(cli, command: str) -> list[str]:
     text = cli(command, "--help").stdout
     assert "Examples:" in text

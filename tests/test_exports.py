@@ -19,9 +19,14 @@ class _Page(HTMLParser):
         self.lang = ""
         self.title = ""
         self.links: list[str] = []
+        self.tags: list[str] = []
+        self.heading = ""
         self._in_title = False
+        self._in_heading = False
 
     def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        self.tags.append(tag)
+        self._in_heading = self._in_heading or tag == "h1"
         if tag == "html":
             self.lang = dict(attrs).get("lang") or ""
         if tag == "title":
@@ -31,10 +36,13 @@ class _Page(HTMLParser):
 
     def handle_endtag(self, tag: str) -> None:
         self._in_title = self._in_title and tag != "title"
+        self._in_heading = self._in_heading and tag != "h1"
 
     def handle_data(self, data: str) -> None:
         if self._in_title:
             self.title += data
+        if self._in_heading:
+            self.heading += data
 
 
 @pytest.mark.parametrize(
@@ -53,6 +61,10 @@ def test_an_html_export_is_a_page_to_share(cli, in_tmp: Path, command, title: st
     page.feed(text)
     assert page.lang == "en"
     assert page.title == title
+    # A landmark and a heading, so a screen reader can jump to the content.
+    assert page.tags.count("main") == 1
+    assert page.heading == title
+    assert page.tags.index("main") < page.tags.index("h1") < page.tags.index("pre")
     if command[0] == "matrix":
         assert "https://fastapi.tiangolo.com/benchmarks/" in page.links
     for color in re.findall(r"(?<![-\w])color: #([0-9a-f]{6})", text):

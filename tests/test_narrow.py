@@ -96,3 +96,35 @@ def test_replay_report(cli, replay_args: list[str], width: int) -> None:
 
 def test_repository_fixture_paths_exist() -> None:
     assert (REPO / "tests" / "fixtures" / "team" / "alice.yaml").is_file()
+
+
+@pytest.mark.parametrize("width", [20, 40, 80])
+@pytest.mark.parametrize(
+    "name",
+    [
+        "built-in criteria (fwchoice 0.2.0)",
+        "/home/someone/projects/decisions/web-framework/criteria-2026.yaml",
+        "decisions/criteria.yaml (found in the current directory)",
+    ],
+)
+def test_the_criteria_line_breaks_between_words_or_after_a_slash(width: int, name: str) -> None:
+    from fwchoice.render.terminal import path_lines
+
+    text = f"Criteria: {name}"
+    lines = path_lines(text, width)
+    assert all(len(line) <= width for line in lines)
+    rebuilt = lines[0]
+    for line in lines[1:]:
+        # Each break is where a space was, or just after a path separator.
+        assert rebuilt.endswith("/") or f"{rebuilt} {line}" in text, (rebuilt, line)
+        rebuilt = rebuilt + line if rebuilt.endswith("/") else f"{rebuilt} {line}"
+    assert rebuilt == text
+
+
+def test_the_built_in_file_is_named_by_version_not_by_install_path(cli, in_tmp) -> None:
+    from fwchoice import __version__
+
+    shown = cli("advise", "--preset", "cms", env={"COLUMNS": "80"}).stdout
+    assert f"Criteria: built-in criteria (fwchoice {__version__})" in shown
+    assert "site-packages" not in shown
+    assert "/criteria.yaml" not in shown

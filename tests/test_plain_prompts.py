@@ -8,7 +8,7 @@ import pytest
 
 from conftest import SHIPPED
 from fwchoice.criteria.loader import CriteriaSource
-from fwchoice.decide.questionnaire import UNSURE_VALUE, ReviewItem, prompt_spec
+from fwchoice.decide.questionnaire import UNSURE_VALUE, Progress, ReviewItem, prompt_spec
 from fwchoice.lint.runner import load_criteria
 from fwchoice.plain_prompts import PlainPrompter
 
@@ -18,7 +18,7 @@ DOC = load_criteria(CriteriaSource(SHIPPED, "criteria.yaml", "argument")).docume
 def ask(question: str, typed: str) -> tuple[object, str]:
     out = io.StringIO()
     prompter = PlainPrompter(output=out, input=io.StringIO(typed))
-    value = prompter.ask(prompt_spec(DOC.questions[question], None, (1, 12)))
+    value = prompter.ask(prompt_spec(DOC.questions[question], None, Progress(1, 11)))
     return value, out.getvalue()
 
 
@@ -59,7 +59,7 @@ def test_every_answer_form(question: str, typed: str, expected) -> None:
 def test_a_wrong_answer_says_why_and_asks_again(question: str, typed: str, message: str) -> None:
     _, shown = ask(question, typed)
     assert message in shown
-    assert shown.count(f"Question 1 of 12: {DOC.questions[question].text}") == 1
+    assert shown.count(f"Question 1, 11 left: {DOC.questions[question].text}") == 1
 
 
 def test_scale_points_are_listed_once_each() -> None:
@@ -72,7 +72,7 @@ def test_end_of_input_aborts_on_a_line_of_its_own() -> None:
     out = io.StringIO()
     with pytest.raises(KeyboardInterrupt):
         PlainPrompter(output=out, input=io.StringIO("")).ask(
-            prompt_spec(DOC.questions["admin"], None, (1, 12))
+            prompt_spec(DOC.questions["admin"], None, Progress(1, 11))
         )
     assert out.getvalue().endswith("> \n")
 

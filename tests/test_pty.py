@@ -117,7 +117,7 @@ def test_accessible_questionnaire_review_and_report_move_no_cursor(tmp_path: Pat
     child = spawn("advise", "--criteria", THREE, cwd=tmp_path, env={"ACCESSIBLE": "1"})
     log: list[str] = []
     child.logfile_read = _Collect(log)
-    child.expect(r"Question 1 of \d+: How many jobs per day\?")
+    child.expect(r"Question 1, (about )?\d+ left: How many jobs per day\?")
     child.expect("Enter keeps the default")
     child.sendline("?")  # help, then the same question again
     child.expect("Enter keeps the default")

@@ -2,13 +2,19 @@
 
 from __future__ import annotations
 
+import itertools
+
+import pytest
+
 from conftest import SHIPPED
 from fwchoice.criteria.answers import Answer
 from fwchoice.criteria.loader import CriteriaSource
 from fwchoice.decide.questionnaire import (
     UNSURE_VALUE,
+    Progress,
     PromptSpec,
     ReviewItem,
+    progress_text,
     prompt_spec,
     run_questionnaire,
 )
@@ -101,7 +107,7 @@ def test_review_changes_an_answer_and_asks_newly_applicable_questions() -> None:
 
 
 def test_not_sure_is_offered_and_recorded() -> None:
-    spec = prompt_spec(DOC.questions["admin"], None, (1, 1))
+    spec = prompt_spec(DOC.questions["admin"], None, Progress(1, 0))
     assert spec.choices[-1].value == UNSURE_VALUE
     prompter = Scripted({"admin": UNSURE_VALUE})
     result = run_questionnaire(DOC, {}, prompter, fill_defaults=False)
@@ -109,14 +115,14 @@ def test_not_sure_is_offered_and_recorded() -> None:
 
 
 def test_scale_prompt_shows_points_and_labels() -> None:
-    spec = prompt_spec(DOC.questions["performance"], None, (3, 10))
+    spec = prompt_spec(DOC.questions["performance"], None, Progress(3, 7))
     assert [c.title for c in spec.choices][:2] == ["1 · not important", "2 · nice to have"]
     assert spec.default == "3"
 
 
 def test_checkbox_preselects_current_answer() -> None:
     current = Answer(("accounts", "caching"), "asked")
-    spec = prompt_spec(DOC.questions["security"], current, (7, 10))
+    spec = prompt_spec(DOC.questions["security"], current, Progress(7, 3))
     assert spec.kind == "checkbox"
     assert [c.value for c in spec.choices if c.checked] == ["accounts", "caching"]
 
@@ -146,3 +152,103 @@ def test_declining_early_finish_asks_everything() -> None:
     assert not result.skipped
     # api_clients and add_ons do not apply to the default answers
     assert len(result.answers) == len(DOC.questions) - 2
+
+
+# --- progress: forward only, and why a follow-up is asked ---------------------------
+
+
+def _progress_through(script: dict[str, object], **kw: object) -> list[Progress]:
+    prompter = Scripted(script, **kw)  # type: ignore[arg-type]
+    run_questionnaire(DOC, {}, prompter, fill_defaults=False)
+    return [s.progress for s in prompter.asked]
+
+
+@pytest.mark.parametrize(
+    "script",
+    [
+        {"app_kind": "api"},
+        {"app_kind": "content", "api_clients": "yes", "security": ["accounts", "caching"]},
+        {"app_kind": "fullstack", "security": []},
+        {"app_kind": UNSURE_VALUE, "security": [UNSURE_VALUE]},
+    ],
+)
+def test_progress_only_moves_forward_and_ends_at_the_last(script) -> None:
+    shown = _progress_through(script)
+    numbers = [p.number for p in shown]
+    assert numbers == list(range(1, len(shown) + 1))
+    lefts = [p.left for p in shown]
+    # Each answer takes one question off at least; none is ever added back.
+    assert all(after <= before - 1 for before, after in itertools.pairwise(lefts))
+    assert shown[-1].left == 0
+    assert shown[-1].exact
+    assert progress_text(shown[-1]).endswith("the last")
+    # Never more questions left than are actually asked after it.
+    assert all(p.left >= len(shown) - p.number for p in shown)
+
+
+def test_a_follow_up_says_which_answer_called_for_it() -> None:
+    shown = {
+        s.question_id: s.progress
+        for s in _asked({"app_kind": "content", "security": ["accounts", "caching"]})
+    }
+    assert shown["api_clients"].because == (
+        'you answered "An admin- or content-heavy application (CMS, shop, back office)" '
+        'to "What are you building?"'
+    )
+    assert shown["add_ons"].because == (
+        'you picked "User accounts, login and sessions" and "Caching" in '
+        '"Which of these must come with the framework?"'
+    )
+    assert shown["app_kind"].because == ""
+    assert not shown["app_kind"].exact  # follow-ups may or may not come
+    assert progress_text(shown["app_kind"]) == f"1, about {shown['app_kind'].left} left"
+
+
+def _asked(script: dict[str, object]) -> list[PromptSpec]:
+    prompter = Scripted(script)
+    run_questionnaire(DOC, {}, prompter, fill_defaults=False)
+    return prompter.asked
+
+
+def test_changing_an_answer_at_review_says_so() -> None:
+    prompter = Scripted({"app_kind": "api"}, reviews=["admin", None])
+    run_questionnaire(DOC, {}, prompter, fill_defaults=False)
+    changed = prompter.asked[-1]
+    assert changed.question_id == "admin"
+    assert progress_text(changed.progress) == "changing an answer"
+
+
+# --- defaults that follow the answers (`default_when`) -------------------------------
+
+
+@pytest.mark.parametrize(
+    ("app_kind", "preselected"),
+    [("content", "yes"), ("api", "no"), ("fullstack", "no"), (UNSURE_VALUE, "no")],
+)
+def test_the_admin_question_defaults_by_the_kind_of_application(app_kind, preselected) -> None:
+    prompter = Scripted({"app_kind": app_kind, "api_clients": "no"})
+    run_questionnaire(DOC, {}, prompter, fill_defaults=False)
+    admin = next(s for s in prompter.asked if s.question_id == "admin")
+    assert admin.default == preselected
+
+
+def test_a_current_answer_wins_over_the_answer_dependent_default() -> None:
+    current = Answer(("no",), "asked")
+    earlier = {"app_kind": Answer(("content",), "asked")}
+    spec = prompt_spec(DOC.questions["admin"], current, Progress(1, 0, changing=True), earlier)
+    assert spec.default == "no"
+
+
+def test_defaults_flag_takes_the_answer_dependent_default(cli, in_repo) -> None:
+    import json
+
+    def admin(*sets: str) -> tuple[str, str]:
+        args = [a for s in sets for a in ("--set", s)]
+        result = cli("advise", "--defaults", *args, "--format", "json")
+        assert result.exit_code == 0, result.stderr
+        found = {a["question"]: a for a in json.loads(result.stdout)["answers"]}["admin"]
+        return found["answer"], found["how"]
+
+    assert admin("app_kind=content") == ("yes", "default")
+    assert admin("app_kind=api") == ("no", "default")
+    assert admin("app_kind=content", "admin=no") == ("no", "flag")

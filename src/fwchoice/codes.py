@@ -362,6 +362,13 @@ _ALL = [
         "reserved id",
         "`unsure` is the answer 'not sure' and cannot be a choice id.",
     ),
+    Code(
+        "FWC310",
+        "error",
+        "default rule never applies",
+        "A `default_when` rule whose `when` is empty or cannot be met by any earlier "
+        "answers, so the default it gives is never used.",
+    ),
     # --- scenarios -------------------------------------------------------------------
     Code(
         "FWC401",

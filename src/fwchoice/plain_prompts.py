@@ -13,7 +13,13 @@ from __future__ import annotations
 import sys
 from typing import TextIO
 
-from fwchoice.decide.questionnaire import UNSURE_VALUE, PromptChoice, PromptSpec, ReviewItem
+from fwchoice.decide.questionnaire import (
+    UNSURE_VALUE,
+    PromptChoice,
+    PromptSpec,
+    ReviewItem,
+    progress_text,
+)
 from fwchoice.sanitize import visible
 
 NOT_SURE_WORDS = ("0", "unsure", "not sure", "?0")
@@ -30,11 +36,12 @@ class PlainPrompter:
     # --- the three things a questionnaire asks -------------------------------------
 
     def ask(self, spec: PromptSpec) -> str | list[str]:
-        number, total = spec.position
         choices = [c for c in spec.choices if c.value != UNSURE_VALUE]
         multiple = spec.kind == "checkbox"
         self._say("")
-        self._say(f"Question {number} of {total}: {visible(spec.message)}")
+        self._say(f"Question {progress_text(spec.progress)}: {visible(spec.message)}")
+        if spec.progress.because:
+            self._say(f"Asked because {visible(spec.progress.because)}.")
         for i, choice in enumerate(choices, 1):
             marks = []
             if (multiple and choice.checked) or (not multiple and choice.value == spec.default):

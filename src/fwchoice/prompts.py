@@ -13,7 +13,8 @@ from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from typing import Any, TextIO
 
-from fwchoice.decide.questionnaire import UNSURE_VALUE, PromptSpec, ReviewItem
+from fwchoice.decide.questionnaire import UNSURE_VALUE, PromptSpec, ReviewItem, progress_text
+from fwchoice.prompt_lines import Fragment, fit_text, wrap_fragments
 from fwchoice.sanitize import visible
 
 DONE = "\0done"
@@ -21,28 +22,32 @@ SELECT_INDENT = 3
 """Columns before a select's choice title: ' » '."""
 CHECKBOX_INDENT = 5
 """Columns before a checkbox's choice title: ' » ○ '."""
+DESCRIPTION_INDENT = len("  Description: ")
+"""Columns before a choice's description, as questionary draws it."""
 NOT_SURE_ALONE = "Not sure goes alone; unselect the rest"
 
 
 @contextmanager
 def _readable_layout(kind: str) -> Iterator[None]:
-    """While a questionary prompt of ``kind`` is built, adjust its layout: choice
-    lines wrap instead of being cut at the terminal's edge, and a checkbox's
-    answer is echoed as what was picked ("none", or the labels) instead of
-    questionary's "done (2 selections)".
+    """While a questionary prompt of ``kind`` is built, adjust its layout: the
+    question line is broken between words at the terminal's width (measured when
+    it is drawn, so a resized terminal is followed), every window wraps instead of
+    cutting a line at the edge, and a checkbox's answer is echoed as what was
+    picked ("none", or the labels) instead of questionary's "done (2 selections)".
 
     questionary builds the layout inside ``checkbox()``/``select()`` with
     ``common.create_inquirer_layout``, which is the one seam to reach it; the
     original is restored as soon as the prompt is built.
     """
+    from prompt_toolkit.application.current import get_app
     from prompt_toolkit.filters import to_filter
     from questionary.prompts import common
 
     module: Any = common
     original: Callable[..., Any] = module.create_inquirer_layout
 
-    def layout(ic: Any, get_prompt_tokens: Callable[[], list[tuple[str, str]]], **kw: Any) -> Any:
-        def tokens() -> list[tuple[str, str]]:
+    def layout(ic: Any, get_prompt_tokens: Callable[[], list[Fragment]], **kw: Any) -> Any:
+        def tokens() -> list[Fragment]:
             result = get_prompt_tokens()
             if kind == "checkbox" and ic.is_answered:
                 picked = [" ".join(str(c.title).split()) for c in ic.get_selected_values()]
@@ -54,14 +59,13 @@ def _readable_layout(kind: str) -> Iterator[None]:
                 (style, " ".join(t.split()) if style == "class:answer" else t)
                 for style, t in result
             ]
-            # One column to spare: a line exactly as wide as the terminal makes
-            # prompt_toolkit wrap one character early and lose it at the edge.
-            return _wrapped(result, _columns() - 1)
+            return wrap_fragments(result, _usable(get_app().output.get_size().columns))
 
         built = original(ic, tokens, **kw)
+        # A safety net under the breaking above: a line that still does not fit
+        # (a character the terminal measures otherwise) wraps rather than being cut.
         for window in built.find_all_windows():
-            if window.content is ic:
-                window.wrap_lines = to_filter(True)
+            window.wrap_lines = to_filter(True)
         return built
 
     module.create_inquirer_layout = layout
@@ -77,29 +81,47 @@ class QuestionaryPrompter:
     def __init__(self, *, output: TextIO | None = None, input: Any = None) -> None:
         self._output_stream = output
         self._input = input
+        self._pt_output: Any = None
+
+    def _terminal(self) -> Any:
+        """prompt_toolkit's output, made once: the prompts draw on it and every
+        width is measured from it, so the lines are broken for the screen they
+        are drawn on (not for another stream's idea of the width)."""
+        if self._pt_output is None:
+            if self._output_stream is not None:
+                from prompt_toolkit.output import create_output
+
+                self._pt_output = create_output(stdout=self._output_stream)
+            else:
+                from prompt_toolkit.application.current import get_app_session
+
+                self._pt_output = get_app_session().output
+        return self._pt_output
 
     def _io(self) -> dict[str, Any]:
-        kwargs: dict[str, Any] = {}
+        kwargs: dict[str, Any] = {"output": self._terminal()}
         if self._input is not None:
             kwargs["input"] = self._input
-        if self._output_stream is not None:
-            from prompt_toolkit.output import create_output
-
-            kwargs["output"] = create_output(stdout=self._output_stream)
         return kwargs
+
+    def _fit(self, title: str, indent: int) -> str:
+        """A choice's title broken between words to the terminal's width, continuation
+        lines indented under the title (questionary would let the terminal cut it)."""
+        columns = self._terminal().get_size().columns
+        return fit_text(title, _usable(columns), indent=indent)
 
     def ask(self, spec: PromptSpec) -> str | list[str]:
         import questionary
 
-        number, total = spec.position
-        message = f"[{number}/{total}] {visible(spec.message)}"
+        message = f"[{progress_text(spec.progress)}] {visible(spec.message)}"
+        because = visible(spec.progress.because)
         if spec.kind == "checkbox":
             choices = [
                 questionary.Choice(
-                    _fit(visible(c.title), CHECKBOX_INDENT),
+                    self._fit(visible(c.title), CHECKBOX_INDENT),
                     value=c.value,
                     checked=c.checked,
-                    description=visible(c.description) or None,
+                    description=self._fit(visible(c.description), DESCRIPTION_INDENT) or None,
                 )
                 for c in spec.choices
             ]
@@ -107,16 +129,16 @@ class QuestionaryPrompter:
                 question = questionary.checkbox(
                     message,
                     choices=choices,
-                    instruction=_instruction(spec.help, "space selects, enter confirms"),
+                    instruction=_instruction(because, spec.help, "space selects, enter confirms"),
                     validate=_not_sure_alone,
                     **self._io(),
                 )
             return list(_answer(question))
         choices = [
             questionary.Choice(
-                _fit(visible(c.title), SELECT_INDENT),
+                self._fit(visible(c.title), SELECT_INDENT),
                 value=c.value,
-                description=visible(c.description) or None,
+                description=self._fit(visible(c.description), DESCRIPTION_INDENT) or None,
             )
             for c in spec.choices
         ]
@@ -125,7 +147,7 @@ class QuestionaryPrompter:
                 message,
                 choices=choices,
                 default=spec.default,
-                instruction=_instruction(spec.help, None),
+                instruction=_instruction(because, spec.help, None),
                 show_description=True,
                 **self._io(),
             )
@@ -138,7 +160,7 @@ class QuestionaryPrompter:
         choices.append(questionary.Separator("── or change an answer ──"))
         choices += [
             questionary.Choice(
-                _fit(
+                self._fit(
                     f"{visible(item.text)}  →  {visible(item.answer)}"
                     + (f"   [{visible(item.note)}]" if item.note else ""),
                     SELECT_INDENT,
@@ -178,52 +200,25 @@ class QuestionaryPrompter:
         return bool(_answer(question) == "stop")
 
 
-def _columns() -> int:
-    import shutil
-
-    return shutil.get_terminal_size().columns
-
-
-def _wrapped(tokens: list[tuple[str, str]], width: int) -> list[tuple[str, str]]:
-    """The question line broken between words at ``width`` (prompt_toolkit would break
-    it mid-word), continued with a two-space indent."""
-    out: list[tuple[str, str]] = []
-    column = 0
-    for style, text in tokens:
-        parts: list[str] = []
-        for i, word in enumerate(text.split(" ")):
-            if i:  # a space stood before this word: keep it, or break the line there
-                if word and column and column + 1 + len(word) > width:
-                    parts.append("\n  ")
-                    column = 2
-                else:
-                    parts.append(" ")
-                    column += 1
-            parts.append(word)
-            column = len(word.rsplit("\n", 1)[1]) if "\n" in word else column + len(word)
-        out.append((style, "".join(parts)))
-    return out
-
-
-def _fit(title: str, indent: int) -> str:
-    """A choice's title broken between words to the terminal's width, continuation
-    lines indented under the title (questionary would let the terminal cut it)."""
-    import textwrap
-
-    width = max(20, _columns() - indent - 1)
-    lines = textwrap.wrap(title, width=width, break_long_words=True, break_on_hyphens=False)
-    return ("\n" + " " * indent).join(lines) if lines else title
+def _usable(columns: int) -> int:
+    """Cells a prompt line may fill: one less than the terminal's width, since a
+    line exactly as wide as the terminal makes prompt_toolkit wrap it a cell early."""
+    return max(columns - 1, 10)
 
 
 def _not_sure_alone(picked: list[str]) -> bool | str:
     return UNSURE_VALUE not in picked or len(picked) == 1 or NOT_SURE_ALONE
 
 
-def _instruction(help_text: str, keys: str | None) -> str | None:
-    """The hint after the question: the file's help if any, else the keys to use."""
+def _instruction(because: str, help_text: str, keys: str | None) -> str | None:
+    """The hint after the question: why a follow-up is asked, then the file's help if
+    any, else the keys to use."""
+    parts = [f"asked because {because}"] if because else []
     if help_text:
-        return f"({visible(help_text).rstrip('.')})"
-    return f"({keys})" if keys else None
+        parts.append(visible(help_text).rstrip("."))
+    elif keys and not parts:
+        parts.append(keys)
+    return f"({'. '.join(parts)})" if parts else None
 
 
 def _answer(question: Any) -> Any:

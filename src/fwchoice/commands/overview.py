@@ -10,6 +10,7 @@ fwchoice {__version__}: choose a Python web framework with a weighted, explained
 
   fwchoice advise                  answer a few questions, get a recommendation
   fwchoice advise --list-presets   typical projects you can start from
+  fwchoice review docs/decisions   re-check recorded decisions against the criteria file
   fwchoice questions               every question's id and choices, for --set
   fwchoice matrix                  the comparison: ratings, features, benchmarks, use cases
   fwchoice lint criteria.yaml      check a criteria file (for CI and pre-commit)

@@ -135,6 +135,16 @@ def unmet_conditions(document: Document, qid: str, answers: Answers) -> list[Unm
     return result
 
 
+def default_for(question: Question, earlier: Answers) -> tuple[str, ...] | None:
+    """The question's default given the earlier answers: the first ``default_when``
+    rule they meet (an unsure answer meets none: it cannot pick a default), else
+    the plain default."""
+    for rule in question.default_when:
+        if rule.when and condition_holds(rule.when, earlier, unsure_matches=False):
+            return rule.default
+    return question.default
+
+
 Layer = tuple[Provenance, dict[str, object]]
 
 
@@ -173,8 +183,8 @@ def complete(
             continue
         if question.id in given:
             answers[question.id] = given[question.id]
-        elif fill_defaults and question.default is not None:
-            answers[question.id] = Answer(question.default, "default")
+        elif fill_defaults and (default := default_for(question, answers)) is not None:
+            answers[question.id] = Answer(default, "default")
         else:
             missing.append(question.id)
     return answers, missing

@@ -19,6 +19,7 @@ from fwchoice.criteria.model import (
     ConfidenceLevel,
     Criterion,
     DecisionRules,
+    DefaultRule,
     Document,
     DocumentSource,
     Feature,
@@ -173,7 +174,7 @@ def _hybrid(hid: str, h: dict[str, Any], earlier: dict[str, Question]) -> Hybrid
         summary=h.get("summary", ""),
         options=tuple(h.get("options", [])),
         steps=tuple(h.get("steps", [])),
-        when=_condition(h.get("when", {}), earlier),
+        when=read_condition(h.get("when", {}), earlier),
         fits=h.get("fits", ""),
     )
 
@@ -221,7 +222,8 @@ def _question(qid: str, q: dict[str, Any], earlier: dict[str, Question]) -> Ques
         choices=choices,
         help=question.help,
         default=default,
-        when=_condition(q.get("when", {}), earlier),
+        when=read_condition(q.get("when", {}), earlier),
+        default_when=tuple(_default_rules(question, q.get("default_when", []), earlier)),
     )
 
 
@@ -237,7 +239,25 @@ def _choice(cid: str, c: Mapping[str, Any]) -> Choice:
     )
 
 
-def _condition(when: dict[str, Any], earlier: dict[str, Question]) -> dict[str, frozenset[str]]:
+def _default_rules(
+    question: Question, rules: list[Any], earlier: dict[str, Question]
+) -> list[DefaultRule]:
+    """The answer-dependent defaults that can be read; one whose default is not an
+    answer to the question is left out (lint reports it, FWC302)."""
+    read = []
+    for rule in rules:
+        if not isinstance(rule, dict):
+            continue
+        try:
+            default = normalize(question, rule.get("default"))
+        except AnswerProblem:
+            continue
+        if default is not None:
+            read.append(DefaultRule(read_condition(rule.get("when", {}), earlier), default))
+    return read
+
+
+def read_condition(when: dict[str, Any], earlier: dict[str, Question]) -> dict[str, frozenset[str]]:
     """Normalise each condition to the choice ids it allows.
 
     A reference to an unknown or later question, or to an unknown choice, is

@@ -45,6 +45,8 @@ MAX_CHOICES = 20
 MAX_MULTIPLE_CHOICES = multiple.MAX_CHOICES
 MAX_CONDITIONS = 10
 """Earlier questions one `when` may name."""
+MAX_DEFAULT_RULES = 10
+"""Answer-dependent defaults (`default_when`) of one question."""
 MAX_LIST = 50
 MAX_MEMBERS = MAX_LIST
 """People in a team record."""
@@ -444,6 +446,23 @@ _question = Record(
         # The keys a type adds (a scale's `scale:`), each from its module.
         **{key: f for fields in _type_fields.values() for key, f in fields.items()},
         "default": Field(_answer),
+        "default_when": Field(
+            ListOf(
+                Record(
+                    description="A default that applies when earlier answers meet `when`.",
+                    fields={
+                        "when": Field(_condition, True),
+                        "default": Field(_answer, True),
+                    },
+                ),
+                max_items=MAX_DEFAULT_RULES,
+                description=(
+                    "Defaults that follow earlier answers: the first rule whose `when` the "
+                    "answers meet gives the default (an unsure answer meets none); "
+                    "otherwise `default` does."
+                ),
+            )
+        ),
         "when": Field(_condition),
     },
     extra_json={

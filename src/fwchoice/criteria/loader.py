@@ -39,7 +39,11 @@ class CriteriaSource(NamedTuple):
     def describe(self) -> str:
         """How reports name the file: where it came from, when that is not obvious."""
         if self.origin == "built-in":
-            return f"built-in criteria ({self.label})"
+            # Not the install path: it says nothing to a reader and changes with
+            # every virtualenv; the version says which file it was.
+            from fwchoice import __version__
+
+            return f"built-in criteria (fwchoice {__version__})"
         if self.origin == "current directory":
             return f"{self.label} (found in the current directory)"
         if self.origin == "FWCHOICE_CRITERIA":

@@ -248,6 +248,13 @@ class QuestionKind(Protocol):
         """JSON Schema conditions for a question of this type (``if`` type, ``then``...)."""
 
 
+class DefaultRule(NamedTuple):
+    """A default that applies when earlier answers meet ``when``."""
+
+    when: Mapping[str, frozenset[str]]
+    default: tuple[str, ...]
+
+
 class Question(NamedTuple):
     """A question; its kind says how it is answered (a scale's points are choices '1'..'n')."""
 
@@ -258,6 +265,8 @@ class Question(NamedTuple):
     help: str = ""
     default: tuple[str, ...] | None = None
     when: Mapping[str, frozenset[str]] = EMPTY
+    default_when: tuple[DefaultRule, ...] = ()
+    """Defaults that depend on earlier answers, the first that holds wins; else ``default``."""
 
     @property
     def type(self) -> str:

@@ -13,8 +13,10 @@ from fwchoice.criteria.answers import (
     condition_holds,
     normalize,
 )
+from fwchoice.criteria.build import read_condition
 from fwchoice.criteria.fileformat import TYPE_KEYS
 from fwchoice.criteria.model import UNSURE, Document
+from fwchoice.diagnostics import DataPath
 from fwchoice.hints import did_you_mean
 from fwchoice.lint.registry import CheckContext, check
 from fwchoice.sanitize import quote
@@ -82,6 +84,55 @@ def defaults_are_choices(ctx: CheckContext) -> None:
             ctx.report("FWC302", ("questions", qid, "default"), str(problem))
 
 
+@check("FWC204", "FWC205", "FWC302", "FWC303", "FWC310")
+def answer_dependent_defaults_are_sound(ctx: CheckContext) -> None:
+    """Each `default_when` rule names earlier questions and their choices, gives a
+    default that answers this question, and can apply for some earlier answers."""
+    document = ctx.document
+    order = list(document.questions)
+    for position, (qid, question) in enumerate(document.questions.items()):
+        rules = _raw_question(ctx.data, qid).get("default_when")
+        if not isinstance(rules, list):
+            continue
+        earlier = set(order[:position])
+        for i, rule in enumerate(rules):
+            if not isinstance(rule, dict):
+                continue
+            path = ("questions", qid, "default_when", i)
+            if "default" in rule and question.choices:
+                try:
+                    if normalize(question, rule["default"]) is None:
+                        ctx.report(
+                            "FWC302",
+                            (*path, "default"),
+                            f"a default cannot be {quote(UNSURE)}; leave the rule out instead",
+                        )
+                except AnswerProblem as problem:
+                    ctx.report("FWC302", (*path, "default"), str(problem))
+            raw_when = rule.get("when")
+            if not isinstance(raw_when, dict):
+                continue
+            if not raw_when:
+                ctx.report(
+                    "FWC310",
+                    (*path, "when"),
+                    "a rule with an empty `when` never applies; name the earlier answers "
+                    "that call for this default, or make it the question's `default`",
+                )
+                continue
+            if not _condition_is_sound(ctx, (*path, "when"), raw_when, qid, earlier):
+                continue
+            questions = document.questions
+            when = read_condition(raw_when, {q: questions[q] for q in order[:position]})
+            if not _satisfiable(document, when):
+                ctx.report(
+                    "FWC310",
+                    (*path, "when"),
+                    f"no combination of earlier answers meets this rule; question "
+                    f"{quote(qid)} would never take its default",
+                )
+
+
 @check("FWC204", "FWC205", "FWC303", "FWC304")
 def conditions_can_hold(ctx: CheckContext) -> None:
     """`when` names earlier questions and their choices, and can be true for some answers.
@@ -121,7 +172,7 @@ def conditions_can_hold(ctx: CheckContext) -> None:
 
 def _condition_is_sound(
     ctx: CheckContext,
-    path: tuple[str, ...],
+    path: DataPath,
     raw_when: dict[str, Any],
     owner: str,
     allowed: set[str],

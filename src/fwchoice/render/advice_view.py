@@ -16,7 +16,7 @@ from rich.text import Text
 from fwchoice.decide.report import AdviceReport
 from fwchoice.render import advice_words as words
 from fwchoice.render.formatting import number_text
-from fwchoice.render.terminal import TerminalStyle, data, hanging, tabular
+from fwchoice.render.terminal import FileLine, TerminalStyle, data, hanging, tabular
 
 BAR_WIDTH = 24
 CHANGES_SHOWN = 2
@@ -29,7 +29,7 @@ def advice_renderables(
     parts = summary(advice, console, style)
     parts += details(advice, console, style)
     if footer:
-        parts += [Text(""), data(f"Criteria: {advice.criteria_file['described_as']}", "dim")]
+        parts += [Text(""), FileLine("Criteria: ", str(advice.criteria_file["described_as"]))]
     return parts
 
 

@@ -25,7 +25,14 @@ from fwchoice.render.formatting import (
     ratio_text,
     stars,
 )
-from fwchoice.render.terminal import TerminalStyle, Unwrapped, data, size_columns, tabular
+from fwchoice.render.terminal import (
+    FileLine,
+    TerminalStyle,
+    Unwrapped,
+    data,
+    size_columns,
+    tabular,
+)
 
 
 def comparison_renderables(
@@ -63,7 +70,7 @@ class _View:
 
     def footer(self) -> RenderableType:
         file = self.c.get("criteria_file") or {}
-        return data(f"Criteria: {file.get('described_as', '')}", "dim")
+        return FileLine("Criteria: ", file.get("described_as", ""))
 
     def section(self, name: str) -> list[RenderableType]:
         first_note = len(self.notes.notes)

@@ -1,5 +1,6 @@
-"""A recorded terminal view as an HTML page fit to share: titled, in English, its
-links clickable, and every colour readable on the page (contrast of at least 4.5:1,
+"""A recorded terminal view as an HTML page fit to share: titled, in English, with a
+``<main>`` landmark and an ``<h1>`` heading for screen readers, its links
+clickable, and every colour readable on the page (contrast of at least 4.5:1,
 WCAG AA for text)."""
 
 from __future__ import annotations
@@ -22,11 +23,15 @@ body {{{{
     background-color: {{background}};
 }}}}
 a {{{{ color: inherit; }}}}
+h1 {{{{ font-size: 1.25em; font-family: system-ui, sans-serif; }}}}
 </style>
 </head>
 <body>
+<main>
+<h1>{title}</h1>
 <pre style="font-family:Menlo,'DejaVu Sans Mono',consolas,'Courier New',monospace">
 <code style="font-family:inherit">{{code}}</code></pre>
+</main>
 </body>
 </html>
 """

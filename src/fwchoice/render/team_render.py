@@ -12,7 +12,7 @@ from fwchoice.render.advice_markdown import RecordMeta, advice_markdown
 from fwchoice.render.advice_view import details, summary
 from fwchoice.render.comparison_markdown import table
 from fwchoice.render.markdown_text import md, md_cell
-from fwchoice.render.terminal import TerminalStyle, data, hanging, tabular
+from fwchoice.render.terminal import FileLine, TerminalStyle, data, hanging, tabular
 
 
 def team_renderables(
@@ -38,7 +38,7 @@ def team_renderables(
             body.append_text(data(f"{answer.member}: {answer.display}"))
         parts.append(hanging(f"{i}.", body))
     parts += details(combined, console, style)
-    parts += [Text(""), data(f"Criteria: {team.criteria_file['described_as']}", "dim")]
+    parts += [Text(""), FileLine("Criteria: ", str(team.criteria_file["described_as"]))]
     return parts
 
 

@@ -6,6 +6,7 @@ data can neither style itself nor move the cursor.
 """
 
 import os
+import re
 import sys
 from typing import IO, Any
 
@@ -107,6 +108,47 @@ class Unwrapped:
 
     def __rich_measure__(self, console: Console, options: ConsoleOptions) -> Measurement:
         return Measurement(1, options.max_width)
+
+
+class FileLine:
+    """'Criteria: FILE', dim: broken between words and, inside a path too long for a
+    line, only after a '/' (rich would cut the path wherever the edge falls)."""
+
+    def __init__(self, lead: str, name: str) -> None:
+        self.text = f"{lead}{visible(name)}"
+
+    def __rich_console__(self, console: Console, options: ConsoleOptions) -> RenderResult:
+        for line in path_lines(self.text, options.max_width):
+            yield Text(line, style="dim")
+
+    def __rich_measure__(self, console: Console, options: ConsoleOptions) -> Measurement:
+        return Measurement(1, min(options.max_width, cell_len(self.text)))
+
+
+def path_lines(text: str, width: int) -> list[str]:
+    """``text`` in lines of at most ``width`` cells, broken where a space is, or after
+    a path separator; only a run with neither that is wider than a line is split."""
+    width = max(width, 1)
+    pieces: list[tuple[str, bool]] = []
+    """(piece, whether a space comes before it)"""
+    for word in text.split(" "):
+        parts = re.findall(r"[^/\\]*[/\\]|[^/\\]+", word) or [""]
+        pieces += [(part, i == 0) for i, part in enumerate(parts)]
+    lines: list[str] = []
+    line = ""
+    for piece, spaced in pieces:
+        joined = f"{line} {piece}" if spaced and line else line + piece
+        if cell_len(joined) <= width:
+            line = joined
+            continue
+        if line:
+            lines.append(line)
+        line = piece
+        while cell_len(line) > width:  # no space or separator to break at
+            lines.append(line[:width])
+            line = line[width:]
+    lines.append(line)
+    return lines
 
 
 def hanging(lead: str, body: Text, *, indent: int = 0) -> RenderableType:
