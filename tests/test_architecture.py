@@ -63,7 +63,13 @@ LAYERS: tuple[tuple[str, ...], ...] = (
     ),
     ("fwchoice.criteria",),
     ("fwchoice.decide", "fwchoice.comparison"),
-    ("fwchoice.render", "fwchoice.lint", "fwchoice.prompts", "fwchoice.plain_prompts"),
+    (
+        "fwchoice.render",
+        "fwchoice.lint",
+        "fwchoice.prompts",
+        "fwchoice.prompt_lines",
+        "fwchoice.plain_prompts",
+    ),
     ("fwchoice.commands", "fwchoice.console", "fwchoice.completion"),
     ("fwchoice.cli", "fwchoice.__main__"),
 )
