@@ -59,11 +59,12 @@ def wrap_fragments(
 
     out: list[Fragment] = []
     column = start
+    empty = True  # nothing of ours on this line yet (a break gains only if column > indent)
     break_line = "\n" + " " * indent
     for item in words:
         if item is None:
             out.append(("", "\n"))
-            column = 0
+            column, empty = 0, True
             continue
         before, pieces = item
         gap = sum(_cells(t) for _, t in before)
@@ -77,9 +78,9 @@ def wrap_fragments(
         if column + gap + size <= width:
             out.extend(before)
             out.extend(pieces)
-            column += gap + size
+            column, empty = column + gap + size, False
             continue
-        if column > indent and indent + size <= width:
+        if (not empty or column > indent) and indent + size <= width:
             out.append((space_style, break_line))
             out.extend(pieces)
             column = indent + size
@@ -90,15 +91,15 @@ def wrap_fragments(
             column += gap
         elif before:
             out.append((space_style, break_line))
-            column = indent
+            column, empty = indent, True
         for style, text in pieces:
             for ch in text:
                 cells = _cells(ch)
-                if column + cells > width and column > indent:
+                if column + cells > width and (not empty or column > indent):
                     out.append((style, break_line))
                     column = indent
                 out.append((style, ch))
-                column += cells
+                column, empty = column + cells, False
     return _merged(out)
 
 
