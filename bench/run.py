@@ -38,6 +38,8 @@ PYTHON = sys.executable
 FWCHOICE = str(Path(PYTHON).parent / "fwchoice")
 CRITERIA = str(REPO / "criteria.yaml")
 START_UP_BUDGET = 1.25
+ADVICE_BUDGET = 1.4
+"""advise does real analysis (what would change it, robustness): its own budget."""
 GROWTH_BUDGET = 11.0
 MEMORY_BUDGET_MB = 200
 LINT_VS_TOOLS_BUDGET = 0.2
@@ -155,9 +157,21 @@ class Row:
         return self.budget is None or self.ratio <= self.budget
 
 
+def budget_of(name: str) -> float | None:
+    if name.startswith("minimal"):
+        return None
+    return ADVICE_BUDGET if name.startswith("fwchoice advise --preset") else START_UP_BUDGET
+
+
 def start_up(runs: int, work: Path) -> list[Row]:
     app = work / "minimal_typer_app.py"
     app.write_text(MINIMAL_TYPER_APP)
+    records = work / "decisions"
+    record = ["--adr-dir", str(records), "--date", "2026-12-01", "--format", "json"]
+    subprocess.run(
+        [FWCHOICE, "advise", "--preset", "ecommerce", "--criteria", CRITERIA, *record],
+        cwd=work, stdout=subprocess.DEVNULL, check=True,
+    )  # fmt: skip
     floors = {
         "import typer": python_c("import typer"),
         "import typer, yaml": python_c("import typer, yaml"),
@@ -177,7 +191,32 @@ def start_up(runs: int, work: Path) -> list[Row]:
             [FWCHOICE, "matrix", "--format", "json", "--criteria", CRITERIA],
             "import typer, yaml",
         ),
+        (
+            "fwchoice matrix --format csv",
+            [FWCHOICE, "matrix", "--format", "csv", "--criteria", CRITERIA],
+            "import typer, yaml",
+        ),
+        (
+            "fwchoice matrix --format markdown",
+            [FWCHOICE, "matrix", "--format", "markdown", "--criteria", CRITERIA],
+            "import typer, yaml",
+        ),
         ("fwchoice lint criteria.yaml", [FWCHOICE, "lint", "-q", CRITERIA], "import typer, yaml"),
+        (
+            "fwchoice questions",
+            [FWCHOICE, "questions", "--criteria", CRITERIA],
+            "import typer, yaml",
+        ),
+        (
+            "fwchoice questions --format json",
+            [FWCHOICE, "questions", "--format", "json", "--criteria", CRITERIA],
+            "import typer, yaml",
+        ),
+        (
+            "fwchoice review (one record)",
+            [FWCHOICE, "review", "-q", str(records), "--criteria", CRITERIA],
+            "import typer, yaml",
+        ),
         (
             "fwchoice advise --preset ecommerce --format json",
             [
@@ -226,7 +265,7 @@ def start_up(runs: int, work: Path) -> list[Row]:
             mine,
             floor,
             base,
-            None if name.startswith("minimal") else START_UP_BUDGET,
+            budget_of(name),
         )
         for (name, _, floor), (mine, base) in zip(cases, results, strict=False)
     ]

@@ -7,6 +7,8 @@
 4. run every registered semantic check (and, for lint, the scenarios).
 """
 
+from typing import Any
+
 from fwchoice.criteria.build import build_document
 from fwchoice.criteria.fileformat import DOCUMENT
 from fwchoice.criteria.located import Collector
@@ -22,6 +24,8 @@ from fwchoice.record import NamedTuple
 class Outcome(NamedTuple):
     document: Document | None
     diagnostics: list[Diagnostic]
+    data: Any = None
+    """The data as the format checked it (bad values left out), when it could be read."""
 
 
 def run_pipeline(
@@ -71,4 +75,4 @@ def run_pipeline(
         ):
             for registered in (c for c in wanted if c.after_errors_only):
                 registered.function(context)
-    return Outcome(document, collector.finish())
+    return Outcome(document, collector.finish(), None if cleaned is INVALID else cleaned)

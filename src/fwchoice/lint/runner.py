@@ -43,18 +43,33 @@ def analyse(raw: bytes, file: str, *, full: bool, freshness: Freshness | None = 
 
 
 def analyse_source(
-    source: CriteriaSource, *, full: bool, freshness: Freshness | None = None
+    source: CriteriaSource,
+    *,
+    full: bool,
+    freshness: Freshness | None = None,
+    data: bytes | Diagnostic | None = None,
 ) -> tuple[Analysis, str]:
-    """Lint a source; also returns the SHA-256 of its content (empty if unread)."""
-    data = read_bounded(source.path, source.label)
+    """Lint a source (``data``: its bytes, when already read); also returns the SHA-256
+    of its content (empty if unread)."""
+    if data is None:
+        data = read_bounded(source.path, source.label)
     if isinstance(data, Diagnostic):
         return Analysis(source.label, None, [data]), ""
     return analyse(data, source.label, full=full, freshness=freshness), content_key(data)
 
 
 def load_criteria(source: CriteriaSource) -> LoadedCriteria:
-    """Load a file for use; any error refuses it (scenarios are left to lint)."""
-    analysis, digest = analyse_source(source, full=False)
+    """Load a file for use; any error refuses it (scenarios are left to lint). The
+    shipped file, unchanged, is built from its precomputed form (``criteria.shipped``)."""
+    data = read_bounded(source.path, source.label)
+    if isinstance(data, bytes):
+        from fwchoice.criteria.shipped import precomputed_document
+
+        digest = content_key(data)
+        document = precomputed_document(digest)
+        if document is not None:
+            return LoadedCriteria(source, document, digest, ())
+    analysis, digest = analyse_source(source, full=False, data=data)
     if analysis.errors or analysis.document is None:
         raise InvalidDocument(analysis.diagnostics, errors=analysis.errors)
     return LoadedCriteria(source, analysis.document, digest, tuple(analysis.warnings))

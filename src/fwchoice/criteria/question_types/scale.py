@@ -8,7 +8,7 @@ baseline (the neutral point, by default the middle).
 from __future__ import annotations
 
 from collections.abc import Iterator, Mapping
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from fwchoice.criteria.answers import AnswerProblem
 from fwchoice.criteria.model import (
@@ -21,9 +21,11 @@ from fwchoice.criteria.model import (
     exact,
 )
 from fwchoice.criteria.question_types.base import ChoiceKind
-from fwchoice.criteria.schema import Field, IdMap, ListOf, Number, Record, Spec, Text
 from fwchoice.hints import did_you_mean, then
 from fwchoice.sanitize import quote
+
+if TYPE_CHECKING:
+    from fwchoice.criteria.schema import Field, Spec
 
 
 def baseline(scale: Mapping[str, Any]) -> int:
@@ -106,6 +108,9 @@ class Scale(ChoiceKind):
                     yield Reference("criterion", cid, ("scale", "weights_per_step", cid))
 
     def schema_fields(self, effect: Spec) -> dict[str, Field]:
+        # The format's spec classes are needed only to read a file the slow way.
+        from fwchoice.criteria.schema import Field, IdMap, ListOf, Number, Record, Text
+
         points = Record(
             description="For the scale type: labelled points 1..n and a per-step effect.",
             fields={
