@@ -359,7 +359,10 @@ def test_review_skips_superseded_and_foreign_records(cli, in_tmp: Path) -> None:
 
 
 def test_review_finds_the_folder_by_itself(cli, in_tmp: Path) -> None:
-    assert cli("review").exit_code == 2  # nothing to review here: says so
+    nothing = cli("review")  # no folder yet: zero records, and it says so
+    assert nothing.exit_code == 0
+    assert "no records to review" in nothing.stderr
+    assert cli("review", "--require-records").exit_code == 1
     advise(cli, in_tmp / "docs" / "decisions")
     result = cli("review", "--criteria", str(SHIPPED))
     assert result.exit_code == 0, result.stderr

@@ -671,12 +671,21 @@ def review(
     quiet: Annotated[
         bool, typer.Option("--quiet", "-q", help="No summary line on stderr.")
     ] = False,
+    require_records: Annotated[
+        bool,
+        typer.Option(
+            "--require-records",
+            help="Exit 1 when there is no fwchoice record to review (by default a missing "
+            "or empty folder is zero records, exit 0).",
+        ),
+    ] = False,
     criteria: CriteriaOption = None,
 ) -> None:
     """Re-check fwchoice's decision records against the current criteria file.
 
-    Exit status: 0 all still hold, 1 a verdict changed or a review date passed (see
-    --fail-on), 2 usage error.
+    Exit status: 0 all still hold (or there are no records yet), 1 a verdict changed
+    or a review date passed (see --fail-on) or, with --require-records, no record,
+    2 usage error.
     """
     from fwchoice.commands import review as command
 
@@ -688,6 +697,7 @@ def review(
             fail_on=[f.value for f in fail_on or []],
             today=today,
             quiet=quiet,
+            require_records=require_records,
         )
     )
 

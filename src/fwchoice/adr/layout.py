@@ -87,6 +87,12 @@ def header_lines(header: Header, title_line: str, supersedes: Link | None = None
             lines.append(f"- Date: {header.date}")
         if header.deciders:
             lines.append(f"- Deciders: {_people(header.deciders)}")
+        # log4brains reads Status, Date, Deciders and Tags from this list and shows
+        # the rest of it on the record's page: the people consulted and informed.
+        if header.consulted:
+            lines.append(f"- Consulted: {_people(header.consulted)}")
+        if header.informed:
+            lines.append(f"- Informed: {_people(header.informed)}")
         return [*lines, ""]
     lines = ["---", f"status: {header.status}"]
     if header.date:

@@ -41,6 +41,7 @@ def run(
     fail_on: list[str],
     today: str | None,
     quiet: bool,
+    require_records: bool = False,
 ) -> int:
     from fwchoice.dates import check_date
     from fwchoice.dates import today as local_today
@@ -52,8 +53,12 @@ def run(
     if unknown:
         raise UsageError(f"--fail-on takes {', '.join(FAIL_ON)}; not {quote(sorted(unknown)[0])}")
     paths = [Path(f) for f in folders] or _default_folder()
+    notes = [] if paths else [NO_FOLDER]
     for path in paths:
-        if not path.is_dir():
+        if not path.exists():
+            # A repository that adopts the CI workflow before its first record.
+            notes.append(f"{quote(str(path))} does not exist yet: no records to review")
+        elif not path.is_dir():
             raise UsageError(f"{quote(str(path))} is not a folder of decision records")
     loaded = load_criteria(resolve_source(criteria))
     day = today or local_today()
@@ -72,17 +77,38 @@ def run(
     console.write(FORMATS[output_format](data))
     console.append_step_summary(review_step_summary(data))
     if not quiet:
+        for note in notes:
+            console.info_line(note)
         console.info_line(f"{summary_line(data)}; criteria: {loaded.source.describe()}")
+    if require_records and not data["records"]:
+        where = ", ".join(quote(str(p)) for p in paths) or "the default folders"
+        console.info_line(
+            f"no fwchoice decision records in {where}, and --require-records asks for one: "
+            "file one with fwchoice advise --adr-dir DIR"
+        )
+        return EXIT_PROBLEMS
     return EXIT_PROBLEMS if data["failed"] else EXIT_OK
 
 
+NO_FOLDER = (
+    "no decision records folder here (.adr-dir, doc/adr, docs/decisions or docs/adr): "
+    "no records to review"
+)
+
+
 def _default_folder() -> list[Path]:
-    found = adr_dir_from(Path.cwd())
+    """The folder adr-tools would use, named relative to the current directory as a
+    path given on the command line is (an ``.adr-dir`` found in a parent folder gives
+    an absolute one): annotations and JSON then name records as lint names files.
+    None found: no folder, so no records."""
+    import os
+
+    here = Path.cwd()
+    found = adr_dir_from(here)
     if found is None:
-        raise UsageError(
-            "no decision records folder here (.adr-dir, doc/adr, docs/decisions or "
-            "docs/adr); name one: fwchoice review docs/decisions"
-        )
+        return []
+    if found.is_absolute():
+        found = Path(os.path.relpath(found, here))
     return [found]
 
 
