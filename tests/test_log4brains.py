@@ -44,9 +44,10 @@ def project(tmp_path_factory: pytest.TempPathFactory) -> Path:
     (root / ".log4brains.yml").write_text(CONFIG, encoding="utf-8")
     (root / "docs" / "adr").mkdir(parents=True)
     common = ("--criteria", str(SHIPPED), "--adr-dir", str(root / "docs" / "adr"))
+    people = ("--decider", "Ana Lima", "--decider", "Bo Chen", "--consulted", "Cy Dee",
+              "--informed", "Di Eze", "--informed", "Ed Fox")  # fmt: skip
     first = run_cli("advise", *common, "--preset", "cms", "--date", "2026-12-01",
-                    "--status", "accepted", "--decider", "Ana Lima", "--decider", "Bo Chen",
-                    "--consulted", "Cy Dee", "--informed", "Di Eze", "--informed", "Ed Fox")  # fmt: skip
+                    "--status", "accepted", *people)  # fmt: skip
     assert first.exit_code == 0, first.stderr
     second = run_cli("advise", *common, "--preset", "api-microservice", "--date", "2026-12-02",
                      "--supersedes", "20261201-use-django-drf.md")  # fmt: skip
