@@ -114,6 +114,12 @@ def gather(
     return collect(document, layers), saved
 
 
+def _is_team(answers_files: list[str]) -> bool:
+    """Whether the answers make a team decision: several files, or a team record
+    (which replays as the team decision it records, each member's answers in it)."""
+    return len(answers_files) > 1 or any(read_answers_file(p).members for p in answers_files)
+
+
 def _listed(ids: list[str], shown: int = 6) -> str:
     """'a, b and c', or for many 'a, b, c, d, e, f and 2 more'."""
     if len(ids) == 1:
@@ -255,7 +261,7 @@ def run(
     loaded = load_criteria(resolve_source(criteria))
     document = loaded.document
     plan = plan_outputs(out, loaded, answers_files)
-    if len(answers_files) > 1:
+    if _is_team(answers_files):
         from fwchoice.commands.team import check_team_flags, run_team
 
         check_team_flags(answers_files, preset=preset, sets=sets, save_answers=save_answers)

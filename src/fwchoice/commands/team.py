@@ -76,23 +76,36 @@ def member_label(path: str, name: str | None) -> str:
     return stem if len(stem) <= NAME_LENGTH else stem[: NAME_LENGTH - 1] + "…"
 
 
-def read_members(document: Document, files: list[str]) -> list[Member]:
-    """Each answers file's answers, named by its ``name`` or else by its file name."""
+def read_members(document: Document, files: list[str]) -> tuple[list[Member], list[str]]:
+    """Each answers file's answers, named by its ``name`` or else by its file name; a
+    team record gives each of its members. Returns the members and the file each
+    came from."""
     entries = []
+    sources = []
     for path in files:
         read = read_answers_file(path)
-        name = member_label(path, read.name)
-        entries.append((name, read.answers, f"answers file {quote(path)}"))
+        for member in read.members or (read,):
+            name = member_label(path, member.name)
+            where = f"answers file {quote(path)}"
+            if read.members:
+                where = f"team record {quote(path)}, {quote(name)}'s answers"
+            entries.append((name, member.answers, where))
+            sources.append(path)
+    if len(entries) > MAX_TEAM:  # a team record's members count, one by one
+        raise UsageError(
+            f"a team decision takes at most {MAX_TEAM} people (a record holds no more); "
+            f"these answers hold {len(entries)}"
+        )
     try:
-        return members_from(document, entries)
+        return members_from(document, entries), sources
     except AnswerProblem as problem:
         raise UsageError(str(problem)) from None
 
 
 def run_team(loaded: LoadedCriteria, files: list[str], out: AdviceOutput, plan: OutputPlan) -> int:
-    members = read_members(loaded.document, files)
+    members, sources = read_members(loaded.document, files)
     data = team_report(
-        loaded.document, members, files, criteria_file=loaded.file_info(), ratings=out.ratings
+        loaded.document, members, sources, criteria_file=loaded.file_info(), ratings=out.ratings
     )
     shown = visible_report(data)
     shared = visible_report(data._replace(criteria_file=loaded.shared_file_info()))

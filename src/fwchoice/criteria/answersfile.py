@@ -34,6 +34,9 @@ class AnswersFile(NamedTuple):
     """The whole saved record, validated; None for a plain answers file."""
     name: str | None = None
     """Whose answers, if the file says (``name``)."""
+    members: tuple[AnswersFile, ...] = ()
+    """A team record's members, each with their name and answers (``answers`` is
+    then empty): the record replays as the team decision it records."""
 
 
 def read_answers_file(path: str) -> AnswersFile:
@@ -62,10 +65,10 @@ def read_answers_file(path: str) -> AnswersFile:
         )
     if TEAM_MARKER in data:
         _check(SAVED_TEAM, parsed, offset)
-        raise UsageError(
-            f"{quote(path)} records a team decision; replay it with `fwchoice review`, or "
-            "give each member's answers with --answers"
+        members = tuple(
+            AnswersFile(path, member["answers"], None, member["name"]) for member in data["members"]
         )
+        return AnswersFile(path, {}, None, None, members)
     if ANSWERS_MARKER not in data:
         name = data.get("name")
         if isinstance(name, str):
