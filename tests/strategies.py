@@ -18,6 +18,7 @@ from fwchoice.criteria.model import (
     Question,
 )
 from fwchoice.criteria.question_types import KINDS
+from fwchoice.decide.scoring import Evaluation
 
 
 @st.composite
@@ -119,3 +120,10 @@ def answers(draw, document: Document, unsure_rate: float = 0.0):
         else:
             result[qid] = Answer((draw(st.sampled_from(ids)),), "file")
     return result
+
+
+def first(evaluation: Evaluation) -> str | None:
+    """The option a verdict puts first, as a rerun reports it: the best eligible one,
+    or None when no option has every must-have."""
+    ranking = evaluation.ranking
+    return ranking.winner if ranking.eligible else None

@@ -420,20 +420,25 @@ def test_answer_changes_that_flip_are_listed(cli) -> None:
 def test_team_agenda_swings_are_what_aligned_reruns_give(cli, in_tmp) -> None:
     # alice's api_clients answer does not apply to an ML service; once the team is
     # aligned on a content-heavy app it does, and must count as a rerun counts it.
+    # Three options, one excluded by bob's must-have (no add-ons): the swing is
+    # measured between eligible options only, as docs/json-output.md states it.
+    criteria = str(REPO / "examples" / "fastapi-django-ninja.yaml")
     files = {
         "alice": "app_kind: ml\napi_clients: yes\nadmin: no\nteam: fastapi\n",
-        "bob": "app_kind: content\nadmin: yes\nteam: django\nsecurity: [admin]\nadd_ons: no\n",
+        "bob": "app_kind: content\nadmin: yes\nteam: django\nsecurity: [uploads]\n"
+        "add_ons: no\nperformance: 2\n",
     }
     resolved = {}
     for name, text in files.items():
         (in_tmp / f"{name}.yaml").write_text(text)
-        single = ("advise", "--answers", f"{name}.yaml", "--defaults", "--format", "json")
-        alone = json.loads(cli(*single).stdout)
+        single = ("advise", "--criteria", criteria, "--answers", f"{name}.yaml", "--defaults")
+        alone = json.loads(cli(*single, "--format", "json").stdout)
         resolved[name] = {a["question"]: a["answer"] for a in alone["answers"]}
-    team = ["advise", "--answers", "alice.yaml", "--answers", "bob.yaml", "--format", "json"]
-    data = json.loads(cli(*team).stdout)
+    team = ["advise", "--criteria", criteria, "--answers", "alice.yaml", "--answers", "bob.yaml"]
+    data = json.loads(cli(*team, "--format", "json").stdout)
     leader = data["combined"]["verdict"]["winner"]
     assert data["agenda"]
+    assert any(s["excluded"] for s in data["combined"]["scores"])
     for item in data["agenda"]:
         qid = item["question"]
         values = [r[qid] for r in resolved.values() if qid in r]
@@ -445,10 +450,17 @@ def test_team_agenda_swings_are_what_aligned_reruns_give(cli, in_tmp) -> None:
                 answers[qid] = value
                 (in_tmp / f"{name}-aligned.yaml").write_text(yaml.safe_dump(answers))
                 aligned += ["--answers", f"{name}-aligned.yaml"]
-            rerun = json.loads(cli("advise", *aligned, "--format", "json").stdout)
-            scores = {s["option"]: s["score"] for s in rerun["combined"]["scores"]}
-            margins.append(scores[leader] - max(v for o, v in scores.items() if o != leader))
-        assert abs((max(margins) - min(margins)) - item["swing"]) < 0.02, item
+            rerun = json.loads(
+                cli("advise", "--criteria", criteria, *aligned, "--format", "json").stdout
+            )
+            eligible = [s for s in rerun["combined"]["scores"] if not s["excluded"]]
+            if len(eligible) >= 2:  # the margin between the first two eligible options
+                margin = eligible[0]["score"] - eligible[1]["score"]
+                margins.append(margin if eligible[0]["option"] == leader else -margin)
+        if len(margins) < 2:
+            assert item["swing"] is None, item
+        else:
+            assert abs((max(margins) - min(margins)) - item["swing"]) < 0.02, item
 
 
 @pytest.mark.parametrize(

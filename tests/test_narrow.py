@@ -59,7 +59,7 @@ def test_team_report(cli, team_files: list[str], width: int) -> None:
     team = json.loads(cli("advise", *team_files, "--format", "json").stdout)
     figures = _figures(team["combined"])
     figures += [f"{m['margin']:.1f}" for m in team["members"]]
-    figures += [f"{item['swing']:.1f}" for item in team["agenda"]]
+    figures += [f"{item['swing']:.1f}" for item in team["agenda"] if item["swing"] is not None]
     for figure in figures:
         assert _whole(figure, result.stdout), figure
     assert_golden(f"narrow/team-{width}.txt", result.stdout)

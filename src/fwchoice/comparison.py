@@ -10,6 +10,7 @@ only lay it out, so the formats cannot disagree. The shape is documented in
 from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
+from fractions import Fraction
 from typing import TYPE_CHECKING, Any, Literal
 
 from fwchoice.criteria.model import RATING_MAX, RATING_MIN, Document, Hybrid, Note
@@ -20,6 +21,11 @@ if TYPE_CHECKING:
 Section = Literal["matrix", "features", "benchmarks", "use-cases"]
 SECTIONS: tuple[Section, ...] = ("matrix", "features", "benchmarks", "use-cases")
 MATRIX_FORMAT_VERSION = 2
+
+
+def exact_text(value: Exact) -> str:
+    """An exact number as text a reader can recompute with: "278/3", "-1/2", "5"."""
+    return str(Fraction(value))
 
 
 def plain_number(value: Exact) -> int | float:

@@ -18,19 +18,11 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 from fractions import Fraction
-from typing import Literal
 
-from fwchoice.comparison import plain_number
+from fwchoice.comparison import exact_text, plain_number
 from fwchoice.criteria.answers import Answer, Answers, display, raw_value
 from fwchoice.criteria.model import RATING_MAX, Document, Hybrid
-from fwchoice.decide.changes import (
-    FIRM,
-    Change,
-    decisive_answers,
-    flipping_pairs,
-    tie_breaker,
-    ties,
-)
+from fwchoice.decide.changes import FIRM, answer_flips, tie_breaker
 from fwchoice.decide.evidence import Disputed, RatingSet, disputed, other, rated_by
 from fwchoice.decide.report import (
     AdviceReport,
@@ -72,7 +64,10 @@ from fwchoice.decide.robustness import Robustness, robustness
 from fwchoice.decide.scoring import Evaluation, evaluate
 from fwchoice.decide.uncertainty import uncertainty_for
 
-ADVICE_FORMAT_VERSION = 2
+ADVICE_FORMAT_VERSION = 3
+"""3: no ``verdict.winner`` (null) when no option is eligible; every answer change that
+flips the verdict (with ``size`` and ``settles``); a team swing between eligible options;
+exact values (``*_exact``) beside rounded ones."""
 REASONS = 3
 COUNTER_REASONS = 1
 
@@ -180,7 +175,7 @@ def advice_report(
         answers=answers_given(document, evaluation.answers),
         weights=_weights(document, source, evaluation),
         scores=_scores(document, evaluation),
-        verdict=_verdict(document, evaluation),
+        verdict=advice_verdict(document, evaluation),
         reasons=_reasons(document, evaluation, contested, winning=True),
         counter_reasons=_reasons(document, evaluation, contested, winning=False),
         exclusions=_exclusions(document, evaluation),
@@ -241,6 +236,7 @@ def _weights(document: Document, source: Document, evaluation: Evaluation) -> tu
                 base=plain_number(weight.base),
                 changes=changes,
                 weight=plain_number(weight.value),
+                weight_exact=exact_text(weight.value),
                 clamped_at_zero=weight.clamped,
                 ratings={o: criterion.ratings.get(o) for o in document.options},
                 source_ratings={o: written.ratings.get(o) for o in document.options},
@@ -257,31 +253,35 @@ def _weights(document: Document, source: Document, evaluation: Evaluation) -> tu
 def _scores(document: Document, evaluation: Evaluation) -> tuple[Score, ...]:
     ranking = evaluation.ranking
     total_weight = sum(ranking.weights.values(), Fraction(0))
+    sums = {
+        oid: sum(
+            (w * document.criteria[c].ratings.get(oid, 0) for c, w in ranking.weights.items()),
+            Fraction(0),
+        )
+        for oid in ranking.order
+    }
     return tuple(
         Score(
             option=oid,
             label=document.options[oid].label,
             score=points(ranking.points(oid)),
-            weighted_sum=plain_number(
-                sum(
-                    (
-                        w * document.criteria[c].ratings.get(oid, 0)
-                        for c, w in ranking.weights.items()
-                    ),
-                    Fraction(0),
-                )
-            ),
+            weighted_sum=plain_number(sums[oid]),
+            weighted_sum_exact=exact_text(sums[oid]),
             maximum=plain_number(total_weight * RATING_MAX),
+            maximum_exact=exact_text(total_weight * RATING_MAX),
             excluded=oid in ranking.excluded,
         )
         for oid in ranking.order
     )
 
 
-def _verdict(document: Document, evaluation: Evaluation) -> Verdict:
+def advice_verdict(document: Document, evaluation: Evaluation) -> Verdict:
+    """The verdict as the report gives it: no winner (None) when no option is eligible."""
     verdict = evaluation.verdict
     labels = {oid: o.label for oid, o in document.options.items()}
     confidence = verdict.confidence
+    if verdict.kind == "none":  # no option has every must-have: nothing comes first
+        return Verdict("none", None, None, None, "", None, None, (), None)
     return Verdict(
         kind=verdict.kind,
         winner=verdict.winner,
@@ -337,7 +337,7 @@ def _reasons(
     runner-up's case, towards the runner-up), each with the answers that weighed it."""
     ranking = evaluation.ranking
     runner_up = ranking.runner_up
-    if runner_up is None:
+    if runner_up is None or not ranking.eligible:  # no winner to argue for
         return ()
     ordered = evaluation.contributions if winning else evaluation.contributions[::-1]
     reasons = []
@@ -405,7 +405,9 @@ def _exclusions(document: Document, evaluation: Evaluation) -> tuple[Exclusion, 
 
 def _caveats(document: Document, evaluation: Evaluation) -> tuple[Caveat, ...]:
     """Needed features the winner does not ship built in (a must-have an accepted add-on
-    fills among them)."""
+    fills among them); none when no option is eligible (there is no winner)."""
+    if not evaluation.ranking.eligible:
+        return ()
     winner = evaluation.ranking.winner
     must = {g.feature for g in evaluation.gaps if g.option == winner and g.filled}
     result = []
@@ -436,7 +438,9 @@ def _thresholds(document: Document, evaluation: Evaluation) -> tuple[Threshold, 
             challenger_label=document.options[flip.challenger].label,
             direction=flip.direction,
             current=plain_number(flip.current),
+            current_exact=exact_text(flip.current),
             threshold=plain_number(flip.threshold),
+            threshold_exact=exact_text(flip.threshold),
             shown=plain_number(flip.shown),
         )
         for flip in evaluation.flips
@@ -456,6 +460,7 @@ def _change(
         from_=display(question, answers[qid]),
         to=display(question, Answer(choices)),
         to_answer=raw_value(question, Answer(choices)),
+        settles=answers[qid].unsure,
         added=tuple(question.choices[c].label for c in choices if c not in before)
         if multiple
         else (),
@@ -466,32 +471,23 @@ def _change(
 
 
 def _answer_changes(document: Document, answers: Answers, given: Answers) -> AnswerFlips:
-    """The answer changes that put another option first: single changes, else pairs.
-    A flip to a tie on score (first by the file's order) says so: ``tie``."""
-    found: list[tuple[tuple[Change, ...], str]] = [
-        ((Change(item.question, alternative),), winner)
-        for item in decisive_answers(document, answers, given)
-        for alternative, winner in item.flips_to
-    ]
-    kind: Literal["single", "pair", "none"] = "single"
-    searched_all = True
-    if not found:
-        pairs, searched_all = flipping_pairs(document, answers, given)
-        found = [(p.changes, p.winner) for p in pairs]
-        kind = "pair" if found else "none"
-    tied = ties(document, answers, given, [changes for changes, _ in found])
+    """The answer changes that flip the verdict: every single change, else pairs.
+    A flip to a tie on score (first by the file's order) says so: ``tie``; a change
+    that leaves no option with every must-have has no winner (None)."""
+    found = answer_flips(document, answers, given)
     return AnswerFlips(
-        kind,
+        found.kind,
         tuple(
             Flip(
-                tuple(_change(document, answers, c.question, c.choices) for c in changes),
-                winner,
-                document.options[winner].label,
-                tie,
+                tuple(_change(document, answers, c.question, c.choices) for c in flip.changes),
+                flip.size,
+                flip.winner,
+                document.options[flip.winner].label if flip.winner is not None else None,
+                flip.tie,
             )
-            for (changes, winner), tie in zip(found, tied, strict=True)
+            for flip in found.flips
         ),
-        searched_all,
+        found.searched_all,
     )
 
 
@@ -569,18 +565,17 @@ def _evidence(
     )
     if alternative is None or not contested:
         return Evidence(ratings, other(ratings), disputes, None, True)
-    verdict = alternative.verdict
-    runner_up = verdict.runner_up
+    shown = advice_verdict(document, alternative)
     other_verdict = OtherVerdict(
-        kind=verdict.kind,
-        winner=verdict.winner,
-        winner_label=document.options[verdict.winner].label,
-        runner_up=runner_up,
-        runner_up_label=document.options[runner_up].label if runner_up else "",
-        margin=points(verdict.margin),
+        kind=shown.kind,
+        winner=shown.winner,
+        winner_label=shown.winner_label,
+        runner_up=shown.runner_up,
+        runner_up_label=shown.runner_up_label,
+        margin=shown.margin,
         scores={o: points(alternative.ranking.points(o)) for o in alternative.ranking.order},
     )
-    holds = verdict.winner == evaluation.verdict.winner
+    holds = shown.winner == advice_verdict(document, evaluation).winner
     return Evidence(ratings, other(ratings), disputes, other_verdict, holds)
 
 

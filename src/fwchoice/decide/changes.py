@@ -1,11 +1,20 @@
-"""Which answers the verdict hangs on: the smallest changes that put another option first.
+"""Which answers the verdict hangs on: the changes that put another option first.
+
+One change is one question's answer replaced by any other answer the question
+allows: another choice; for a multiple-choice question any other set of its
+choices, however many it adds or drops (the format allows at most 8 choices, so
+at most 255 other sets); for an unsure answer, any answer that settles it (every
+answer the question allows). A change's size is how many choices it adds or
+drops on a multiple-choice question (at least 1), and 1 on any other question:
+smaller changes are listed first.
 
 A change is evaluated as running fwchoice with it would evaluate it: from the
 answers given (also those to questions that did not apply), with the
 conditions worked out again, so a follow-up question that becomes applicable
 counts, with its given answer or else its default; must-haves are judged again
-too. For a multiple-choice question the smallest change is one choice added or
-removed, then two.
+too. The option a verdict puts first is the best eligible one, or none when no
+option has every must-have: a change flips the verdict when the option it puts
+first is another, or none, or (from none) any option.
 """
 
 from __future__ import annotations
@@ -13,22 +22,35 @@ from __future__ import annotations
 from fractions import Fraction
 from functools import cache
 from itertools import combinations
+from typing import Literal
 
 from fwchoice.criteria.answers import Answer, Answers, applicable_answers, complete, display
 from fwchoice.criteria.model import Document, Question
 from fwchoice.decide.questionnaire import ReviewNotes
 from fwchoice.decide.scorer import Scorer
+from fwchoice.decide.uncertainty import question_alternatives
 from fwchoice.record import NamedTuple
 
 
-def smallest_changes(question: Question, current: tuple[str, ...]) -> list[list[tuple[str, ...]]]:
-    """Other answers to a question, in rounds of growing size: for a single-choice,
-    yes/no or scale question one round (every other choice); for a multiple-choice
-    question, first every answer one choice away (one added or removed), then two.
+def answer_changes(question: Question, current: Answer) -> list[tuple[str, ...]]:
+    """Every other answer to a question, smallest change first (then in the order
+    ``question_alternatives`` lists them); for an unsure answer, every answer."""
+    others = [a for a in question_alternatives(question) if current.unsure or a != current.choices]
+    return sorted(others, key=lambda a: change_size(question, current, a))
 
-    "What would change it" looks for the smallest change that flips the winner,
-    so a larger change is only tried when no smaller one flips it.
-    """
+
+def change_size(question: Question, current: Answer, to: tuple[str, ...]) -> int:
+    """Choices added or dropped on a multiple-choice question (at least 1); else 1."""
+    if not question.multiple:
+        return 1
+    return max(1, len(set(current.choices).symmetric_difference(to)))
+
+
+def smallest_changes(question: Question, current: tuple[str, ...]) -> list[list[tuple[str, ...]]]:
+    """Other answers to a question one step away: for a single-choice, yes/no or
+    scale question every other choice; for a multiple-choice question every answer
+    one choice away (one added or removed), then two (what settles a close call
+    looks at these)."""
     if not question.multiple:
         return [[(c,) for c in question.choices if (c,) != current]]
     ids = list(question.choices)
@@ -58,6 +80,7 @@ class _Changes:
     changes only its own weight effects: the weights are adjusted in place. Any
     other change is run in full (conditions and defaults again, must-haves
     again), once: a pair of it and a simple change adjusts that run's weights.
+    ``evaluations`` counts the outcomes worked out (the work a report costs).
     """
 
     def __init__(self, document: Document, answers: Answers, given: Answers | None) -> None:
@@ -67,8 +90,12 @@ class _Changes:
         self.counted = applicable_answers(document, answers)
         self.raw = self.scorer.raw_weights(self.counted, counted=True)
         self.excluded = self.scorer.excluded(self.counted, counted=True)
-        self.current = self.scorer.winner([max(w, 0) for w in self.raw], self.excluded)
-        self._runs: dict[Change, tuple[list[int], frozenset[int], Answers]] = {}
+        self.current = self.scorer.first([max(w, 0) for w in self.raw], self.excluded)
+        self.evaluations = 0
+        self._runs: dict[
+            tuple[tuple[str, tuple[bool, ...]], ...], tuple[list[int], frozenset[int], Answers]
+        ] = {}
+        self._dependents = {q: sorted(d) for q, d in self.scorer.dependents.items()}
 
     @cache  # noqa: B019 (one instance per report, dropped with it)
     def _simple(self, change: Change) -> bool:
@@ -96,16 +123,66 @@ class _Changes:
         )
 
     def run(self, change: Change) -> tuple[list[int], frozenset[int], Answers]:
-        """``_run`` of one change, kept: pairs reuse it."""
-        if change not in self._runs:
-            self._runs[change] = self._run((change,))
-        return self._runs[change]
+        """``_run`` of one change, cheaply (see ``_patterned``)."""
+        return self._patterned((change,))
+
+    def _patterned(self, changes: tuple[Change, ...]) -> tuple[list[int], frozenset[int], Answers]:
+        """``_run``, cheaply: which later questions apply depends only on which of the
+        conditions naming a changed question its new answer meets, so one full run
+        per such pattern serves every answer that gives it (a question with 8
+        choices has 255 other answers, and few patterns). From that run, the
+        changed answers' own weight effects are swapped in, and must-haves judged
+        again if any answer swapped names one or an add-on."""
+        key = tuple((c.question, self._pattern(c.question, c.choices)) for c in changes)
+        if key not in self._runs:
+            now = [self.counted[c.question] for c in changes]
+            if all(
+                pattern == self._pattern(qid, a.choices, unsure=a.unsure)
+                for (qid, pattern), a in zip(key, now, strict=True)
+            ):
+                self._runs[key] = (self.raw, self.excluded, self.counted)
+            else:
+                self._runs[key] = self._run(changes)
+        raw, excluded, counted = self._runs[key]
+        scorer = self.scorer
+        swapped: list[tuple[str, str]] = []
+        copied = False
+        for change in changes:
+            before = counted.get(change.question)
+            if before is None:  # it does not apply with the other changes
+                continue
+            if before.choices == change.choices and not before.unsure:
+                continue
+            if not copied:  # the kept run stays as it is
+                raw, counted, copied = list(raw), dict(counted), True  # the same order
+            counted[change.question] = Answer(change.choices, "asked")
+            for choice in before.choices:
+                for i, delta in scorer.effects.get((change.question, choice), ()):
+                    raw[i] -= delta
+            for choice in change.choices:
+                for i, delta in scorer.effects.get((change.question, choice), ()):
+                    raw[i] += delta
+            swapped += [(change.question, c) for c in (*before.choices, *change.choices)]
+        if any(pick in scorer.must or pick in scorer.add_ons for pick in swapped):
+            excluded = scorer.excluded(counted, counted=True)
+        return raw, excluded, counted
+
+    def _pattern(
+        self, qid: str, choices: tuple[str, ...], *, unsure: bool = False
+    ) -> tuple[bool, ...]:
+        """Which conditions naming ``qid`` an answer meets (an unsure one meets all, as
+        a question is asked when its answer might matter)."""
+        return tuple(
+            unsure or bool(self.document.questions[d].when[qid].intersection(choices))
+            for d in self._dependents[qid]
+        )
 
     def outcome(self, changes: tuple[Change, ...]) -> tuple[list[int], frozenset[int]]:
+        self.evaluations += 1
         scorer = self.scorer
         full = tuple(c for c in changes if not self._simple(c))
         if len(full) > 1:
-            raw, excluded, _ = self._run(full + tuple(c for c in changes if c not in full))
+            raw, excluded, _ = self._patterned(full + tuple(c for c in changes if c not in full))
             return [max(w, 0) for w in raw], excluded
         if full:
             raw, excluded, counted = self.run(full[0])
@@ -126,8 +203,9 @@ class _Changes:
                     weights[i] += delta
         return [max(w, 0) for w in weights], excluded
 
-    def winner(self, changes: tuple[Change, ...]) -> str:
-        return self.scorer.winner(*self.outcome(changes))
+    def winner(self, changes: tuple[Change, ...]) -> str | None:
+        """The option a rerun with ``changes`` puts first (None: none is eligible)."""
+        return self.scorer.first(*self.outcome(changes))
 
     def linear(self, change: Change) -> dict[int, int] | None:
         """A simple change's net effect on each weight (whole numbers), or None for a
@@ -143,52 +221,126 @@ class _Changes:
                 net[i] = net.get(i, 0) + delta
         return {i: d for i, d in net.items() if d}
 
-    def lead(self, changes: tuple[Change, ...]) -> int:
-        """How far the current winner's weighted sum is ahead of its closest rival's
-        (scaled whole numbers; below zero when another option leads)."""
+    def judge(self, changes: tuple[Change, ...]) -> tuple[str | None, int]:
+        """The option a rerun with ``changes`` puts first (None: none is eligible), and
+        how far the current winner's weighted sum is then ahead of its closest
+        eligible rival's (scaled whole numbers; below zero when another option
+        leads; 0 when no option is eligible now, so every change is as promising)."""
         weights, excluded = self.outcome(changes)
         sums = self.scorer.sums(weights)
+        eligible = [i for i in range(len(sums)) if i not in excluded]
+        best = max(eligible, key=lambda i: (sums[i], -i)) if eligible else None
+        first = None if best is None else self.scorer.options[best]
+        if self.current is None:
+            return first, 0
         mine = self.scorer.options.index(self.current)
         others = [s for i, s in enumerate(sums) if i != mine and i not in excluded]
-        return sums[mine] - max(others) if others else sums[mine]
+        return first, sums[mine] - max(others) if others else sums[mine]
+
+    def tie(self, changes: tuple[Change, ...]) -> bool:
+        """Whether the option ``changes`` put first only ties on score with the next
+        eligible option (first by the file's order, not by a lead)."""
+        weights, excluded = self.outcome(changes)
+        sums = self.scorer.sums(weights)
+        eligible = sorted(
+            (i for i in range(len(sums)) if i not in excluded), key=lambda i: -sums[i]
+        )
+        return len(eligible) > 1 and sums[eligible[0]] == sums[eligible[1]]
 
 
-# --- decisive answers -------------------------------------------------------------
+# --- the changes that flip the verdict -------------------------------------------------
+
+
+class AnswerFlip(NamedTuple):
+    """Answer changes (one, or a pair) that put ``winner`` first (None: no option is
+    eligible then)."""
+
+    changes: tuple[Change, ...]
+    winner: str | None
+    size: int
+    """Choices added or dropped, summed over the changes (see ``change_size``)."""
+    tie: bool = False
+
+
+class AnswerFlips(NamedTuple):
+    kind: Literal["single", "pair", "none"]
+    flips: tuple[AnswerFlip, ...]
+    """Smallest first; among equal sizes in the questions' order."""
+    searched_all: bool
+    evaluations: int
+    """Outcomes worked out to find them."""
+
+
+class _Single(NamedTuple):
+    change: Change
+    size: int
+    winner: str | None
+    lead: int
+    """``_Changes.judge``'s lead: what makes a pair of it promising."""
+
+
+def _singles(changes: _Changes) -> list[_Single]:
+    """Every single change, each worked out once (smallest first within a question)."""
+    result = []
+    for qid, answer in changes.counted.items():
+        question = changes.document.questions[qid]
+        for alternative in answer_changes(question, answer):
+            change = Change(qid, alternative)
+            winner, lead = changes.judge((change,))
+            result.append(_Single(change, change_size(question, answer, alternative), winner, lead))
+    return result
+
+
+def _single_flips(changes: _Changes, singles: list[_Single]) -> list[AnswerFlip]:
+    found = [
+        AnswerFlip((s.change,), s.winner, s.size) for s in singles if s.winner != changes.current
+    ]
+    found.sort(key=lambda f: f.size)  # stable: the questions' order within a size
+    return found
+
+
+def answer_flips(document: Document, answers: Answers, given: Answers | None = None) -> AnswerFlips:
+    """Every single change that flips the verdict; when none does, the pairs that do
+    (``flipping_pairs``). Each marked ``tie`` when its new first option only draws
+    level on score."""
+    changes = _Changes(document, answers, given)
+    singles = _singles(changes)
+    found = _single_flips(changes, singles)
+    kind: Literal["single", "pair", "none"] = "single"
+    searched_all = True
+    if not found:
+        found, searched_all = _pairs(changes, singles)
+        kind = "pair" if found else "none"
+    flips = tuple(f._replace(tie=f.winner is not None and changes.tie(f.changes)) for f in found)
+    return AnswerFlips(kind, flips, searched_all, changes.evaluations)
 
 
 class Decisive(NamedTuple):
     question: str
-    flips_to: tuple[tuple[tuple[str, ...], str], ...]
-    """(alternative answer, the winner it gives), for each smallest change that flips."""
+    flips_to: tuple[tuple[tuple[str, ...], str | None], ...]
+    """(alternative answer, the option it puts first), for every change to this
+    question that flips the verdict, smallest first."""
 
 
 def decisive_answers(
     document: Document, answers: Answers, given: Answers | None = None
 ) -> list[Decisive]:
-    """Answers whose change alone puts another option first, with the smallest changes
-    that do it. ``given`` holds every answer given (also to questions that did not
-    apply); ``answers`` are those the run resolved to."""
+    """Answers whose change alone flips the verdict, with every change that does it.
+    ``given`` holds every answer given (also to questions that did not apply);
+    ``answers`` are those the run resolved to."""
     changes = _Changes(document, answers, given)
-    result = []
-    for qid, answer in changes.counted.items():
-        if answer.unsure:
-            continue
-        flips: list[tuple[tuple[str, ...], str]] = []
-        for alternatives in smallest_changes(document.questions[qid], answer.choices):
-            for alternative in alternatives:
-                winner = changes.winner((Change(qid, alternative),))
-                if winner != changes.current:
-                    flips.append((alternative, winner))
-            if flips:
-                break
-        if flips:
-            result.append(Decisive(qid, tuple(flips)))
-    return result
+    flips = _single_flips(changes, _singles(changes))
+    grouped: dict[str, list[tuple[tuple[str, ...], str | None]]] = {}
+    for flip in flips:
+        grouped.setdefault(flip.changes[0].question, []).append(
+            (flip.changes[0].choices, flip.winner)
+        )
+    return [Decisive(q, tuple(grouped[q])) for q in document.questions if q in grouped]
 
 
 class PairFlip(NamedTuple):
     changes: tuple[Change, Change]
-    winner: str
+    winner: str | None
 
 
 MAX_PAIRS = 5_000
@@ -198,37 +350,63 @@ MAX_PAIRS = 5_000
 def flipping_pairs(
     document: Document, answers: Answers, given: Answers | None = None
 ) -> tuple[list[PairFlip], bool]:
-    """Pairs of answer changes (the smallest change to each of two questions) that put
-    another option first; and whether every pair was tried (``MAX_PAIRS``).
-
-    The most promising pairs are tried first: those whose two changes, each on its
-    own, cut the winner's lead the most.
-    """
+    """Pairs of answer changes to two questions that flip the verdict; and whether
+    every pair was tried (``MAX_PAIRS``)."""
     changes = _Changes(document, answers, given)
-    singles: list[tuple[int, Change]] = []
-    for qid, answer in changes.counted.items():
-        if answer.unsure:
-            continue
-        for alternative in smallest_changes(document.questions[qid], answer.choices)[0]:
-            change = Change(qid, alternative)
-            singles.append((changes.lead((change,)), change))
-    base = changes.lead(())
+    found, searched_all = _pairs(changes, _singles(changes))
+    return [PairFlip((f.changes[0], f.changes[1]), f.winner) for f in found], searched_all
+
+
+def _candidates(
+    changes: _Changes, singles: list[_Single]
+) -> tuple[list[tuple[int, Change, Change, int]], bool]:
+    """The pairs to try, most promising first: those whose two changes, each on its own,
+    cut the winner's lead the most; at most ``MAX_PAIRS`` of them (about as many, of
+    the singles that cut the lead most), and whether that is every pair."""
+    base = changes.judge(())[1]
+    per_question: dict[str, int] = {}
+    for single in singles:
+        per_question[single.change.question] = per_question.get(single.change.question, 0) + 1
+    total = (len(singles) ** 2 - sum(n * n for n in per_question.values())) // 2
+    complete_search = total <= MAX_PAIRS
+    # Pairs are made from the singles that cut the lead most, taken in that order
+    # until they make MAX_PAIRS pairs (all of them when there are no more): a file
+    # at the limits has 10,000 singles, and 50 million pairs must not be listed.
+    ranked = sorted(range(len(singles)), key=lambda i: singles[i].lead)
+    taken: list[int] = []
+    made = 0
+    seen: dict[str, int] = {}
+    for i in ranked:
+        if made >= MAX_PAIRS and not complete_search:
+            break
+        question = singles[i].change.question
+        made += len(taken) - seen.get(question, 0)
+        seen[question] = seen.get(question, 0) + 1
+        taken.append(i)
+    taken.sort()  # each pair in the questions' order
     pairs = [
-        (lead_a + lead_b - base, a, b)
-        for i, (lead_a, a) in enumerate(singles)
-        for lead_b, b in singles[i + 1 :]
-        if a.question != b.question
+        (a.lead + b.lead - base, a.change, b.change, a.size + b.size)
+        for n, i in enumerate(taken)
+        for a in (singles[i],)
+        for b in (singles[j] for j in taken[n + 1 :])
+        if a.change.question != b.change.question
     ]
     pairs.sort(key=lambda p: p[0])
-    complete_search = len(pairs) <= MAX_PAIRS
+    return pairs, complete_search
+
+
+def _pairs(changes: _Changes, singles: list[_Single]) -> tuple[list[AnswerFlip], bool]:
+    """Pairs of single changes (any two to different questions) that flip the verdict,
+    smallest first; and whether every pair was tried (``_candidates``)."""
+    pairs, complete_search = _candidates(changes, singles)
     # A simple change moves each option's weighted sum by the same amount whatever
     # else changed, as long as no weight it touches is or becomes negative (clamped
     # at 0): then a pair costs one addition per option instead of a rescoring.
     scorer = changes.scorer
     moves: dict[Change, tuple[dict[int, int], list[int]] | None] = {}
-    for _, change in singles:
-        net = changes.linear(change)
-        moves[change] = (
+    for single in singles:
+        net = changes.linear(single.change)
+        moves[single.change] = (
             None
             if net is None
             else (net, [sum(d * row[k] for k, d in net.items()) for row in scorer.ratings])
@@ -243,14 +421,14 @@ def flipping_pairs(
                 raw, excluded, counted = changes.raw, changes.excluded, changes.counted
             else:
                 raw, excluded, counted = changes.run(change)
-            n = len(scorer.options)
-            eligible = [i for i in range(n) if i not in excluded] or list(range(n))
+            eligible = [i for i in range(len(scorer.options)) if i not in excluded]
             states[change] = (raw, scorer.sums([max(w, 0) for w in raw]), eligible, counted)
         return states[change]
 
     found = []
-    for _, a, b in pairs[:MAX_PAIRS]:
-        winner = None
+    for _, a, b, size in pairs[:MAX_PAIRS]:
+        winner: str | None = None
+        done = False
         simple = [c for c in (a, b) if moves[c] is not None]
         if simple:
             other = None if len(simple) == 2 else (b if simple[0] is a else a)
@@ -259,12 +437,16 @@ def flipping_pairs(
             if all(
                 counted.get(c.question) == changes.counted[c.question] for c in simple
             ) and _unclamped(raw, applied):
+                changes.evaluations += 1
                 moved = [s + sum(m[1][i] for m in applied if m) for i, s in enumerate(sums)]
-                winner = scorer.options[max(eligible, key=lambda i: (moved[i], -i))]
-        if winner is None:
+                done = True
+                if eligible:
+                    winner = scorer.options[max(eligible, key=lambda i: (moved[i], -i))]
+        if not done:
             winner = changes.winner((a, b))
         if winner != changes.current:
-            found.append(PairFlip((a, b), winner))
+            found.append(AnswerFlip((a, b), winner, size))
+    found.sort(key=lambda f: f.size)
     return found, complete_search
 
 
@@ -275,23 +457,6 @@ def _unclamped(raw: list[int], moves: list[tuple[dict[int, int], list[int]] | No
         for k, d in (move[0] if move else {}).items():
             total[k] = total.get(k, 0) + d
     return all(raw[k] >= 0 and raw[k] + d >= 0 for k, d in total.items())
-
-
-def ties(
-    document: Document, answers: Answers, given: Answers, change_sets: list[tuple[Change, ...]]
-) -> list[bool]:
-    """For each set of changes: whether its new winner only ties on score with the next
-    eligible option (first by the file's order, not by a lead)."""
-    changes = _Changes(document, answers, given)
-    result = []
-    for change_set in change_sets:
-        weights, excluded = changes.outcome(change_set)
-        sums = changes.scorer.sums(weights)
-        eligible = sorted(
-            (i for i in range(len(sums)) if i not in excluded), key=lambda i: -sums[i]
-        )
-        result.append(len(eligible) > 1 and sums[eligible[0]] == sums[eligible[1]])
-    return result
 
 
 # --- what would settle a close call ---------------------------------------------------
@@ -365,7 +530,8 @@ def tie_breaker(
 
 
 def review_notes(document: Document) -> ReviewNotes:
-    """For the review step: mark each decisive answer with the change that flips it."""
+    """For the review step: mark each decisive answer with the smallest change that
+    flips it."""
     labels = {o: opt.label for o, opt in document.options.items()}
 
     def notes(answers: Answers) -> dict[str, str]:
@@ -373,8 +539,9 @@ def review_notes(document: Document) -> ReviewNotes:
         for item in decisive_answers(document, answers):
             question = document.questions[item.question]
             alternative, winner = item.flips_to[0]
+            outcome = labels[winner] if winner is not None else "no option qualifies"
             result[item.question] = (
-                f"decisive: {display(question, Answer(alternative))!s} -> {labels[winner]}"
+                f"decisive: {display(question, Answer(alternative))!s} -> {outcome}"
             )
         return result
 

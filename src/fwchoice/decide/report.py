@@ -84,6 +84,9 @@ class WeightRow(NamedTuple):
     base: Number
     changes: tuple[WeightChange, ...]
     weight: Number
+    weight_exact: str
+    """The weight as an exact fraction ("7/2"): a team's average may not be a
+    decimal a float can hold."""
     clamped_at_zero: bool
     ratings: dict[str, Rating]
     source_ratings: dict[str, Rating]
@@ -96,7 +99,9 @@ class Score(NamedTuple):
     label: str
     score: float
     weighted_sum: Number
+    weighted_sum_exact: str
     maximum: Number
+    maximum_exact: str
     excluded: bool
 
 
@@ -148,12 +153,15 @@ class TieBreaker(NamedTuple):
 
 
 class Verdict(NamedTuple):
+    """``winner`` (and ``runner_up``, ``margin``) are None when no option has every
+    must-have (kind ``none``): nothing comes first then."""
+
     kind: VerdictKind
-    winner: str
-    winner_label: str
+    winner: str | None
+    winner_label: str | None
     runner_up: str | None
     runner_up_label: str
-    margin: float
+    margin: float | None
     confidence: Confidence | None
     hybrids: tuple[HybridApproach, ...]
     tie_breaker: TieBreaker | None
@@ -234,16 +242,22 @@ class AnswerChange(NamedTuple):
     from_: str
     to: str
     to_answer: AnswerValue
+    settles: bool
+    """The answer was unsure: this change is finding it out, not changing it."""
     added: tuple[str, ...]
     removed: tuple[str, ...]
 
 
 class Flip(NamedTuple):
-    """Answer changes that put another option first (``tie``: first on a tie of scores)."""
+    """Answer changes that flip the verdict: ``winner`` first (``tie``: first on a tie
+    of scores), or no option eligible (``winner`` None)."""
 
     changes: tuple[AnswerChange, ...]
-    winner: str
-    winner_label: str
+    size: int
+    """Choices added or dropped, summed over the changes (1 for a change to a question
+    that is not multiple-choice)."""
+    winner: str | None
+    winner_label: str | None
     tie: bool
 
 
@@ -262,7 +276,10 @@ class Threshold(NamedTuple):
     challenger_label: str
     direction: Direction
     current: Number
+    current_exact: str
     threshold: Number
+    threshold_exact: str
+    """The threshold as an exact fraction ("278/3"); ``threshold`` rounds it."""
     shown: Number
 
 
@@ -281,9 +298,10 @@ class Varied(NamedTuple):
 
 
 class RobustnessFigure(NamedTuple):
-    """How often the winner stays first when weights (and open answers) vary."""
+    """How often the winner stays first when weights (and open answers) vary; with no
+    option eligible (``winner`` None), how often none stays eligible."""
 
-    winner: str
+    winner: str | None
     share: float
     percent: str
     samples: int
@@ -307,14 +325,14 @@ class Dispute(NamedTuple):
 
 
 class OtherVerdict(NamedTuple):
-    """The verdict under the other rating set."""
+    """The verdict under the other rating set (no winner when no option is eligible)."""
 
     kind: VerdictKind
-    winner: str
-    winner_label: str
+    winner: str | None
+    winner_label: str | None
     runner_up: str | None
     runner_up_label: str
-    margin: float
+    margin: float | None
     scores: dict[str, float]
 
 
@@ -445,10 +463,10 @@ class Person(NamedTuple):
 
     name: str
     file: str
-    winner: str
-    winner_label: str
+    winner: str | None
+    winner_label: str | None
     kind: VerdictKind
-    margin: float
+    margin: float | None
     scores: dict[str, float]
 
 
@@ -463,7 +481,8 @@ class AgendaItem(NamedTuple):
     question: str
     text: str
     answers: tuple[MemberAnswer, ...]
-    swing: float
+    swing: float | None
+    """None when fewer than two of the reruns have two eligible options to measure."""
     can_change_winner: bool
     decides_exclusion: tuple[str, ...]
 

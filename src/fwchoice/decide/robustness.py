@@ -54,11 +54,14 @@ MIN_SAMPLES = 100
 
 
 class Robustness(NamedTuple):
-    winner: str
+    winner: str | None
+    """The option the verdict puts first; None when no option has every must-have."""
     share: Fraction
-    """Of the variations, the share in which ``winner`` comes first."""
+    """Of the variations, the share in which ``winner`` comes first (with ``winner``
+    None: in which no option has every must-have either)."""
     firsts: dict[str, int]
-    """How many variations each option came first in."""
+    """How many variations each option came first in (a variation with no eligible
+    option counts for none)."""
     samples: int
     """Variations made (fewer than asked for a file with very many criteria)."""
     asked: int
@@ -107,8 +110,9 @@ class _Scene(NamedTuple):
 
     varied: tuple[int, ...]
     """Indices of the weights above 0 (the ones that vary)."""
-    reference: int
-    """The first eligible option in file order: the others must beat it strictly."""
+    reference: int | None
+    """The first eligible option in file order: the others must beat it strictly
+    (None: no option is eligible, so none comes first)."""
     rivals: tuple[tuple[int, float, tuple[float, ...]], ...]
     """(option, lead, slopes) for each other eligible option."""
 
@@ -117,9 +121,9 @@ class _Scene(NamedTuple):
         cls, weights: list[int], ratings: list[list[int]], excluded: frozenset[int], band: Fraction
     ) -> _Scene:
         varied = tuple(k for k, w in enumerate(weights) if w)
-        eligible = [i for i in range(len(ratings)) if i not in excluded] or list(
-            range(len(ratings))
-        )
+        eligible = [i for i in range(len(ratings)) if i not in excluded]
+        if not eligible:
+            return cls(varied, None, ())
         first = eligible[0]
         # Whole weights can be huge (a weight of 5e-324 beside 1 scales them by 2**1074):
         # divided by the largest, every lead and slope is a float of at most a few units.
@@ -132,7 +136,7 @@ class _Scene(NamedTuple):
             rivals.append((i, lead, slopes))
         return cls(varied, first, tuple(rivals))
 
-    def first(self, draws: list[float]) -> int:
+    def first(self, draws: list[float]) -> int | None:
         best, best_lead = self.reference, 0.0
         for option, lead, slopes in self.rivals:
             total = lead + fsum(map(mul, slopes, draws))
@@ -191,22 +195,26 @@ class _Worlds:
         return self.scenes[number]
 
 
-def _firsts(worlds: _Worlds, limit: int, seed: int, winner: int) -> list[int]:
+def _firsts(worlds: _Worlds, limit: int, seed: int, winner: int | None) -> list[int]:
     """How often each option comes first, over up to ``limit`` variations drawn in
-    batches: after each batch, stop once the winner's share is known closely enough."""
+    batches, and last how often none is eligible: after each batch, stop once the
+    share in which the verdict holds (``winner`` first; None: none eligible) is known
+    closely enough."""
     import random
 
     draw = random.Random(seed).random
-    firsts = [0] * len(worlds.scorer.options)
+    none = len(worlds.scorer.options)
+    firsts = [0] * (none + 1)
     samples = 0
     count = worlds.count
     while samples < limit:
         for _ in range(min(BATCH, limit - samples)):
             number = int(draw() * count) % count if count > 1 else 0
             current = worlds.scene(number)
-            firsts[current.first([draw() for _ in current.varied])] += 1
+            first = current.first([draw() for _ in current.varied])
+            firsts[none if first is None else first] += 1
         samples = sum(firsts)
-        if _half_width(firsts[winner], samples) <= PRECISION:
+        if _half_width(firsts[none if winner is None else winner], samples) <= PRECISION:
             break
     return firsts
 
@@ -254,15 +262,17 @@ def robustness(
     )
     rows = worlds.rated([1 if ratings == "evidence" else 0] * len(contested))
     sums = [sum(map(mul, weights, row)) for row in rows]
-    winner = max(range(len(sums)), key=lambda i: (i not in excluded, sums[i], -i))
+    eligible = [i for i in range(len(sums)) if i not in excluded]
+    winner = max(eligible, key=lambda i: (sums[i], -i)) if eligible else None
     varied = sum(1 for w in weights if w)
     limit = max(MIN_SAMPLES, min(rules.samples, WORK // max(1, varied)))
     firsts = _firsts(worlds, limit, rules.seed, winner)
     samples = sum(firsts)
+    held = firsts[len(scorer.options) if winner is None else winner]
     return Robustness(
-        winner=scorer.options[winner],
-        share=Fraction(firsts[winner], samples),
-        firsts=dict(zip(scorer.options, firsts, strict=True)),
+        winner=None if winner is None else scorer.options[winner],
+        share=Fraction(held, samples),
+        firsts=dict(zip(scorer.options, firsts[:-1], strict=True)),
         samples=samples,
         asked=rules.samples,
         seed=rules.seed,

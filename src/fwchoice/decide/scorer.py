@@ -128,6 +128,13 @@ class Scorer:
         best = max(range(len(sums)), key=lambda i: (i not in excluded, sums[i], -i))
         return self.options[best]
 
+    def first(self, weights: list[int], excluded: frozenset[int] = frozenset()) -> str | None:
+        """The option a verdict puts first: the best eligible one (ties: the file's
+        order), or None when every option lacks a must-have."""
+        if len(excluded) >= len(self.options):
+            return None
+        return self.winner(weights, excluded)
+
     def outcome(self, answers: Answers) -> tuple[list[int], frozenset[int]]:
         """The clamped weights and the excluded options for resolved answers."""
         return self.weights(answers), self.excluded(answers)

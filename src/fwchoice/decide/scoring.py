@@ -132,6 +132,17 @@ the first two score the same (the file's order puts one first); only: one
 option meets every must-have; none: no option does."""
 
 
+def close_to_winner(ranking: Ranking, hybrid_margin: Exact) -> set[str]:
+    """The winner and every eligible option whose score is below the winner's by less
+    than ``hybrid_margin`` points, or not at all: the options a hybrid may combine."""
+    top = ranking.points(ranking.winner)
+    return {
+        o
+        for o in ranking.eligible
+        if ranking.points(o) == top or top - ranking.points(o) < hybrid_margin
+    } | {ranking.winner}
+
+
 class Verdict(NamedTuple):
     winner: str
     runner_up: str | None
@@ -139,7 +150,9 @@ class Verdict(NamedTuple):
     kind: VerdictKind
     confidence: ConfidenceLevel | None
     hybrids: tuple[Hybrid, ...]
-    """On a close call or a tie: the hybrids whose `when` the answers meet."""
+    """On a close call or a tie: the hybrids whose `when` the answers meet (an unsure
+    answer never meets it) and whose options are the winner and options close to it
+    (``close_to_winner``), in file order."""
 
 
 def decide(
@@ -166,12 +179,13 @@ def decide(
     )
     hybrids: tuple[Hybrid, ...] = ()
     if kind in ("close", "tie") and runner_up is not None:
-        pair = {ranking.winner, runner_up}
+        contenders = close_to_winner(ranking, rules.hybrid_margin)
         counted = applicable_answers(document, answers or {})
         hybrids = tuple(
             h
             for h in document.hybrids.values()
-            if pair <= set(h.options)
+            if ranking.winner in h.options
+            and set(h.options) <= contenders
             and h.when
             and condition_holds(h.when, counted, unsure_matches=False)
         )

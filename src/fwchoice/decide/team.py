@@ -3,9 +3,16 @@
 The combined verdict averages each criterion's weight over the team (every
 person's weights computed from their own answers, clamped as usual), so one
 person's answers combined with themselves give exactly that person's verdict.
-The agenda lists the questions the team answered differently, ordered by how
-far moving everyone to each of the answers given would swing the combined
-margin: the disagreements worth discussing first.
+The agenda lists the questions the team answered differently (two members, to
+whom the question applies, gave different answers; unsure is an answer of its
+own), ordered by how far moving everyone to each of the answers given would
+swing the combined margin: the disagreements worth discussing first. The swing
+is the spread (highest minus lowest) of the margins the team's reruns report,
+one rerun per answer given, each margin between the first two eligible options
+and signed (negative when the first is not the combined verdict's winner); a
+rerun with fewer than two eligible options reports no margin and adds none,
+and with fewer than two margins there is no swing (None). Questions whose
+answer can change the winner or decides an exclusion come first.
 """
 
 from fractions import Fraction
@@ -147,9 +154,20 @@ def combined_evaluation(document: Document, members: list[Member]) -> Evaluation
     )
 
 
-def _leader_margin(document: Document, ranking: Ranking, leader: str) -> Fraction:
-    others = [ranking.points(o) for o in document.options if o != leader]
-    return ranking.points(leader) - max(others) if others else ranking.points(leader)
+def signed_margin(ranking: Ranking, leader: str | None) -> Fraction | None:
+    """The margin a rerun reports, between the first two eligible options: positive when
+    the first is ``leader``, negative when another option is; None with fewer than
+    two eligible options (no margin between eligible options to report)."""
+    eligible = ranking.eligible
+    if len(eligible) < 2:
+        return None
+    margin = ranking.points(eligible[0]) - ranking.points(eligible[1])
+    return margin if eligible[0] == leader else -margin
+
+
+def first_option(ranking: Ranking) -> str | None:
+    """The option a verdict puts first: the best eligible one, or None when none is."""
+    return ranking.eligible[0] if ranking.eligible else None
 
 
 def _aligned(document: Document, member: Member, qid: str, answer: Answer) -> Member:
@@ -162,7 +180,7 @@ def _aligned(document: Document, member: Member, qid: str, answer: Answer) -> Me
 
 def agenda(document: Document, members: list[Member]) -> tuple[AgendaItem, ...]:
     """Questions answered differently, biggest swing of the combined margin first."""
-    leader = combined_ranking(document, members)[0].winner
+    leader = first_option(combined_ranking(document, members)[0])
     items: list[AgendaItem] = []
     for qid, question in document.questions.items():
         given = {m.name: m.answers.get(qid) for m in members}
@@ -180,8 +198,10 @@ def agenda(document: Document, members: list[Member]) -> tuple[AgendaItem, ...]:
         for alternative in distinct:
             aligned = [_aligned(document, m, qid, alternative) for m in members]
             ranking, _ = combined_ranking(document, aligned)
-            margins.append(_leader_margin(document, ranking, leader))
-            winners.add(ranking.winner)
+            margin = signed_margin(ranking, leader)
+            if margin is not None:
+                margins.append(margin)
+            winners.add(first_option(ranking))
             exclusions.append(ranking.excluded)
         # Options excluded under some of the answers and not others: this question
         # decides whether they may come first at all, whatever it does to the margin.
@@ -195,10 +215,16 @@ def agenda(document: Document, members: list[Member]) -> tuple[AgendaItem, ...]:
                     MemberAnswer(name, display(question, a) if a else "not asked")
                     for name, a in given.items()
                 ),
-                swing=round(float(max(margins) - min(margins)), 2),
+                swing=round(float(max(margins) - min(margins)), 2) if len(margins) > 1 else None,
                 can_change_winner=len(winners) > 1,
                 decides_exclusion=tuple(decides),
             )
         )
-    items.sort(key=lambda item: -item.swing)
+    # What can change the verdict first (who wins, or who may), then the largest swing.
+    items.sort(
+        key=lambda item: (
+            not (item.can_change_winner or item.decides_exclusion),
+            -(item.swing or 0),
+        )
+    )
     return tuple(items)

@@ -3,16 +3,17 @@
 from __future__ import annotations
 
 from fwchoice.criteria.model import Document
-from fwchoice.decide.advice import advice_report, points
+from fwchoice.decide.advice import advice_report, advice_verdict, points
 from fwchoice.decide.evidence import RatingSet, other, rated_by
 from fwchoice.decide.report import Person, TeamReport
 from fwchoice.decide.robustness import robustness
 from fwchoice.decide.scoring import evaluate
 from fwchoice.decide.team import Member, agenda, combined_evaluation
 
-TEAM_FORMAT_VERSION = 2
+TEAM_FORMAT_VERSION = 3
 """2: ``combined`` is an advice of format 2, and agenda items say which exclusions
-they decide."""
+they decide. 3: ``combined`` is an advice of format 3, a member with no eligible
+option has no winner (null), and a swing is measured between eligible options."""
 
 
 def team_report(
@@ -28,14 +29,15 @@ def team_report(
     people = []
     for member, path in zip(members, files, strict=True):
         result = evaluate(scored, member.answers)
+        verdict = advice_verdict(scored, result)
         people.append(
             Person(
                 name=member.name,
                 file=path,
-                winner=result.verdict.winner,
-                winner_label=document.options[result.verdict.winner].label,
-                kind=result.verdict.kind,
-                margin=points(result.verdict.margin),
+                winner=verdict.winner,
+                winner_label=verdict.winner_label,
+                kind=verdict.kind,
+                margin=verdict.margin,
                 scores={o: points(result.ranking.points(o)) for o in result.ranking.order},
             )
         )

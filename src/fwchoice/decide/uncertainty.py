@@ -82,24 +82,24 @@ def analyse_uncertainty(
     """Score ranges and possible winners over every completion of ``open_questions``."""
     scorer = Scorer(document)
     neutral = {q: a for q, a in answers.items() if q not in open_questions}
-    current = scorer.winner(*scorer.outcome(neutral))
+    current = scorer.first(*scorer.outcome(neutral))
     count = world_count(document, open_questions)
     if count <= MAX_WORLDS:
         lows = [Fraction(100)] * len(scorer.options)
         highs = [ZERO] * len(scorer.options)
-        winners: set[str] = set()
+        winners: set[str | None] = set()  # None: no option eligible in that world
         for world in _worlds(document, answers, open_questions):
             weights, excluded = scorer.outcome(world)
             scores = scorer.scores(weights)
             lows = [min(a, b) for a, b in zip(lows, scores, strict=True)]
             highs = [max(a, b) for a, b in zip(highs, scores, strict=True)]
-            winners.add(scorer.winner(weights, excluded))
+            winners.add(scorer.first(weights, excluded))
         ranges = {o: (lows[i], highs[i]) for i, o in enumerate(scorer.options)}
         return Uncertainty(
             tuple(open_questions),
             ranges,
             True,
-            frozenset(winners),
+            frozenset(w for w in winners if w is not None),
             winners != {current},
             count,
         )
@@ -190,7 +190,7 @@ def _bounded(
     scorer: Scorer,
     answers: Answers,
     open_questions: list[str],
-    current: str,
+    current: str | None,
     count: int,
 ) -> Uncertainty:
     low, high = _weight_box(document, scorer, answers, open_questions)
@@ -212,6 +212,11 @@ def _bounded(
         if all_zero_possible:
             lo = ZERO
         ranges[option] = (lo * HUNDRED / RATING_MAX, hi * HUNDRED / RATING_MAX)
+    if current is None:  # no option is eligible now: only open must-haves can change that
+        possible = frozenset(scorer.options) if touches_must_haves else frozenset()
+        return Uncertainty(
+            tuple(open_questions), ranges, False, possible, touches_must_haves, count
+        )
     winners = {current}
     if all_zero_possible:
         winners.add(scorer.options[0])

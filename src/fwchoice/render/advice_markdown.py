@@ -134,7 +134,7 @@ def _outcome(advice: AdviceReport) -> list[str]:
     if verdict.kind in ("clear", "only"):
         against = ", ".join(f"{s.score:.1f} for {md(s.label)}" for s in scores[1:])
         out.append(
-            f'Chosen option: "{md(verdict.winner_label)}", because it scores '
+            f'Chosen option: "{md(verdict.winner_label or "")}", because it scores '
             f"{scores[0].score:.1f} of 100 on the weighted criteria, against {against}."
         )
     else:
@@ -192,7 +192,7 @@ def _paragraph(lines: list[str]) -> list[str]:
 def _consequences(advice: AdviceReport) -> list[str]:
     verdict = advice.verdict
     out = [
-        f"- Good, because {md(verdict.winner_label)} rates {r.winner_rating} on "
+        f"- Good, because {md(verdict.winner_label or '')} rates {r.winner_rating} on "
         f"{md(r.label)}, against {r.runner_up_rating} for {md(verdict.runner_up_label)}."
         for r in advice.reasons
     ]

@@ -250,7 +250,10 @@ def _toggles(change: AnswerChange) -> str:
 
 def _one_change(change: AnswerChange) -> str:
     """'"Q" were "A"', or for a multiple-choice question what is picked or dropped:
-    'in "Q" you also picked "X"'."""
+    'in "Q" you also picked "X"'; for an unsure answer, what finding it out would be:
+    'you find that the answer to "Q" is "A"'."""
+    if change.settles:
+        return f"you find that the answer to {_q(change.text)} is {_q(change.to)}"
     toggles = _toggles(change)
     if toggles:
         return f"in {_q(change.text)} you {toggles}"
@@ -259,7 +262,10 @@ def _one_change(change: AnswerChange) -> str:
 
 def _comes_first(change: Flip) -> str:
     """'FastAPI would come first', or for a tie on score that the file's order breaks,
-    'FastAPI would draw level and come first by the file's order'."""
+    'FastAPI would draw level and come first by the file's order'; when no option
+    would have every must-have, that."""
+    if change.winner_label is None:
+        return "no option would have every must-have"
     if change.tie:
         return f"{change.winner_label} would draw level and come first by the file's order"
     return f"{change.winner_label} would come first"
@@ -272,9 +278,11 @@ def change_sentence(change: Flip) -> str:
 
 
 def grouped_change_sentences(changes: Sequence[Flip]) -> list[str]:
-    """Single changes to one question that give the same winner, as one sentence:
-    'If "What are you building?" were "A full-stack site" or "A CMS", Django would...'"""
-    groups: dict[tuple[str, str, bool], list[Flip]] = {}
+    """Single changes to one question that give the same outcome, as one sentence:
+    'If "What are you building?" were "A full-stack site" or "A CMS", Django would...'
+    A multiple-choice question's group names its smallest changes and counts the
+    larger ones (every set of choices is a change, so there may be many)."""
+    groups: dict[tuple[str, str | None, bool], list[Flip]] = {}
     for change in changes:
         tie = bool(change.tie)
         if len(change.changes) == 1:
@@ -286,17 +294,37 @@ def grouped_change_sentences(changes: Sequence[Flip]) -> list[str]:
     for group in groups.values():
         first = group[0]
         only = first.changes[0]
-        if len(first.changes) != 1 or only.added or only.removed:
+        if len(first.changes) == 1 and only.settles:
+            answers = _alternatives([c.changes[0] for c in _smallest(group)])
+            sentence = f"If you find that the answer to {_q(only.text)} is {answers}"
+            sentences.append(f"{sentence}, {_comes_first(first)}{_larger(group)}.")
+        elif len(first.changes) != 1 or only.added or only.removed:
             if len(group) > 1:
-                ways = ", or ".join(_toggles(c.changes[0]) for c in group)
-                sentences.append(f"If in {_q(only.text)} you {ways}, {_comes_first(first)}.")
+                ways = ", or ".join(_toggles(c.changes[0]) for c in _smallest(group))
+                sentences.append(
+                    f"If in {_q(only.text)} you {ways}, {_comes_first(first)}{_larger(group)}."
+                )
             else:
                 sentences.append(change_sentence(first))
-            continue
-        answers = _alternatives([c.changes[0] for c in group])
-        text = first.changes[0].text
-        sentences.append(f"If your answer to {_q(text)} were {answers}, {_comes_first(first)}.")
+        else:
+            answers = _alternatives([c.changes[0] for c in group])
+            text = first.changes[0].text
+            sentences.append(f"If your answer to {_q(text)} were {answers}, {_comes_first(first)}.")
     return sentences
+
+
+def _smallest(group: list[Flip]) -> list[Flip]:
+    """The changes of a group that add or drop the fewest choices."""
+    least = min(c.size for c in group)
+    return [c for c in group if c.size == least]
+
+
+def _larger(group: list[Flip]) -> str:
+    """' (and so would 3 larger changes to that answer)', when a group has any."""
+    more = len(group) - len(_smallest(group))
+    if not more:
+        return ""
+    return f" (and so would {more} larger change{'s' if more > 1 else ''} to that answer)"
 
 
 def _alternatives(changes: list[AnswerChange]) -> str:
@@ -342,7 +370,7 @@ def _other_figures(other: OtherVerdict) -> str:
     """' (81.4 to 80.7)': the other set's winner's score, then its runner-up's; none
     when must-haves decided it (an excluded option may score higher)."""
     scores = other.scores
-    if other.kind in ("only", "none"):
+    if other.kind in ("only", "none") or other.winner is None:
         return ""
     if not other.runner_up:
         return f" ({scores[other.winner]:.1f})"
@@ -367,7 +395,7 @@ def how_sure_sentence(advice: AdviceReport) -> str:
     tested = robustness_sentence(advice)
     evidence = advice.evidence
     other = evidence.other_verdict
-    if not tested or not evidence.disputed or other is None:
+    if not tested or not evidence.disputed or other is None or other.winner is None:
         return tested or evidence_sentence(advice)
     return f"{tested[:-1]}; {_other_outcome(evidence, other)}."
 
@@ -380,7 +408,6 @@ def robustness_sentence(advice: AdviceReport, *, seed: bool = False) -> str:
     if not tested:
         return ""
     labels = {s.option: s.label for s in advice.scores}
-    winner = labels[tested.winner]
     varied = tested.varied
     whose = "the team's" if advice.team else "your"
     what = [f"{whose} weights (each {_band(tested.band)})"]
@@ -392,15 +419,22 @@ def robustness_sentence(advice: AdviceReport, *, seed: bool = False) -> str:
         what.append(f"{count} disputed rating{'s' if count != 1 else ''}")
     listed = _listed(what)
     drawn = f" (drawn from seed {tested.seed}, so every run gives the same)" if seed else ""
-    text = (
-        f"{winner} comes first in {tested.percent}% of {tested.samples:,} variations "
-        f"of {listed}{drawn}"
+    outcome = (
+        "No option meets every must-have"
+        if tested.winner is None
+        else f"{labels[tested.winner]} comes first"
     )
+    text = f"{outcome} in {tested.percent}% of {tested.samples:,} variations of {listed}{drawn}"
     firsts = tested.firsts
     most = max(firsts, key=lambda o: firsts[o])
-    if most != tested.winner and firsts[most] > firsts[tested.winner]:
+    # variations in which the verdict held: its winner first, or none eligible again
+    if tested.winner is not None:
+        held = firsts[tested.winner]
+    else:
+        held = tested.samples - sum(firsts.values())
+    if most != tested.winner and (firsts[most] > held or (tested.winner is None and firsts[most])):
         share = round(100 * firsts[most] / tested.samples)
-        text += f"; {labels[most]} in {share}%"
+        text += f"; {labels[most]} {'comes first ' if tested.winner is None else ''}in {share}%"
     return text + "."
 
 
@@ -412,8 +446,8 @@ def evidence_sentence(advice: AdviceReport) -> str:
     """Whether the verdict holds under the other set of ratings."""
     evidence = advice.evidence
     other = evidence.other_verdict
-    if not evidence.disputed or other is None:
-        return ""
+    if not evidence.disputed or other is None or other.winner is None:
+        return ""  # ratings do not decide must-haves: with none eligible, neither set has one
     count = len(evidence.disputed)
     differ = f"{count} rating{'s' if count != 1 else ''} differ"
     which = "the evidence's ratings" if evidence.ratings == "source" else "the source's ratings"
@@ -453,6 +487,8 @@ def uncertainty_sentences(advice: AdviceReport) -> list[str]:
         lines.append(
             f"The open answers can change the winner: {' or '.join(others)} {maybe} come first."
         )
+    elif advice.verdict.winner_label is None:
+        lines.append("Whatever the open answers turn out to be, no option meets every must-have.")
     else:
         lines.append(
             f"Whatever the open answers turn out to be, {advice.verdict.winner_label} stays first."

@@ -7,7 +7,7 @@ from rich.table import Table
 from rich.text import Text
 
 from fwchoice.criteria.model import Document
-from fwchoice.decide.report import AgendaItem, TeamReport
+from fwchoice.decide.report import AgendaItem, Person, TeamReport
 from fwchoice.render.advice_markdown import RecordMeta, advice_markdown
 from fwchoice.render.advice_view import details, summary
 from fwchoice.render.comparison_markdown import table
@@ -44,7 +44,7 @@ def team_renderables(
 
 def _agenda_effect(team: TeamReport, item: AgendaItem) -> str:
     """'moves the combined margin by up to 12.1 points; can change the winner'."""
-    parts = [f"moves the combined margin by up to {item.swing:.1f} points"]
+    parts = [_moves(item)]
     if item.can_change_winner:
         parts.append("can change the winner")
     if item.decides_exclusion:
@@ -66,8 +66,8 @@ def _people(team: TeamReport, console: Console, style: TerminalStyle) -> Rendera
     for person in team.members:
         grid.add_row(
             data(person.name),
-            data(person.winner_label),
-            f"{person.margin:.1f}",
+            data(_first(person)),
+            _margin(person),
             *(f"{person.scores[o]:.1f}" for o in labels),
         )
     if tabular(console, style, grid):
@@ -76,8 +76,12 @@ def _people(team: TeamReport, console: Console, style: TerminalStyle) -> Rendera
         hanging(
             style.glyphs.bullet,
             data(
-                f"{person.name}: {person.winner_label} first by "
-                f"{person.margin:.1f}; "
+                f"{person.name}: "
+                + (
+                    f"{person.winner_label} first by {_margin(person)}; "
+                    if person.winner_label is not None
+                    else f"{_first(person)}; "
+                )
                 + ", ".join(f"{labels[o]} {person.scores[o]:.1f}" for o in labels)
             ),
         )
@@ -95,8 +99,8 @@ def team_markdown(team: TeamReport, document: Document, meta: RecordMeta) -> str
         [
             [
                 md_cell(p.name),
-                md_cell(p.winner_label),
-                f"{p.margin:.1f}",
+                md_cell(_first(p)),
+                _margin(p),
                 *(f"{p.scores[o]:.1f}" for o in labels),
             ]
             for p in team.members
@@ -118,13 +122,26 @@ def team_markdown(team: TeamReport, document: Document, meta: RecordMeta) -> str
         if item.decides_exclusion:
             excluded = " and ".join(labels[o] for o in item.decides_exclusion)
             change += f" It decides whether {md(excluded)} is excluded."
-        lines.append(
-            f"{i}. **{md(item.text)}** ({who}). Moves the combined margin by up "
-            f"to {item.swing:.1f} points.{change}"
-        )
+        lines.append(f"{i}. **{md(item.text)}** ({who}). {_moves(item).capitalize()}.{change}")
     lines.append("")
     # The team section goes before "More Information", with the rest of the record.
     # (A heading of its own line: the same words inside an escaped label do not count.)
     marker = "\n## More Information\n"
     head, _, tail = record.partition(marker)
     return head + "\n" + "\n".join(lines) + marker + tail
+
+
+def _first(person: Person) -> str:
+    """Who comes first for a person; with no option eligible, that."""
+    return person.winner_label if person.winner_label is not None else "none eligible"
+
+
+def _margin(person: Person) -> str:
+    return f"{person.margin:.1f}" if person.margin is not None else "-"
+
+
+def _moves(item: AgendaItem) -> str:
+    """'moves the combined margin by up to 12.1 points', or why there is no margin."""
+    if item.swing is None:
+        return "leaves no two eligible options to compare"
+    return f"moves the combined margin by up to {item.swing:.1f} points"
