@@ -11,6 +11,7 @@ from fwchoice.criteria.model import (
     Choice,
     Criterion,
     DecisionRules,
+    DefaultRule,
     Document,
     Feature,
     FeatureValue,
@@ -28,9 +29,12 @@ def documents(
     max_criteria: int = 5,
     max_questions: int = 3,
     with_must_haves: bool = False,
+    with_defaults: bool = False,
 ):
     """With ``with_must_haves``: features some options lack (with or without a usual
-    fill), choices that make them must-haves, and yes/no answers that accept add-ons."""
+    fill), choices that make them must-haves, and yes/no answers that accept add-ons.
+    With ``with_defaults``: a default for each question, sometimes one that follows an
+    earlier answer (``default_when``)."""
     option_ids = [f"o{i}" for i in range(draw(st.integers(2, max_options)))]
     criterion_ids = [f"c{i}" for i in range(draw(st.integers(1, max_criteria)))]
     criteria = {
@@ -94,7 +98,27 @@ def documents(
             )
             when = {target: frozenset(allowed)}
         qid = f"q{qi}"
-        questions[qid] = Question(qid, f"Question {qi}?", KINDS[kind], choices, when=when)
+        default, default_when = None, ()
+        if with_defaults:
+            default = _some_answer(draw, kind, list(choices))
+            if questions and draw(st.booleans()):
+                target = draw(st.sampled_from(list(questions)))
+                allowed = draw(
+                    st.lists(
+                        st.sampled_from(list(questions[target].choices)), min_size=1, unique=True
+                    )
+                )
+                rule = DefaultRule({target: frozenset(allowed)}, _some_answer(draw, kind, ids))
+                default_when = (rule,)
+        questions[qid] = Question(
+            qid,
+            f"Question {qi}?",
+            KINDS[kind],
+            choices,
+            default=default,
+            when=when,
+            default_when=default_when,
+        )
     return Document(
         version=1,
         title="random",
@@ -106,10 +130,21 @@ def documents(
     )
 
 
+def _some_answer(draw, kind: str, ids: list[str]) -> tuple[str, ...]:
+    if kind == "multiple":
+        picked = draw(st.lists(st.sampled_from(ids), unique=True))
+        return tuple(c for c in ids if c in picked)
+    return (draw(st.sampled_from(ids)),)
+
+
 @st.composite
-def answers(draw, document: Document, unsure_rate: float = 0.0):
+def answers(draw, document: Document, unsure_rate: float = 0.0, skip_rate: float = 0.0):
+    """An answer to each question (unsure at ``unsure_rate``; left out, so its default
+    counts, at ``skip_rate``)."""
     result = {}
     for qid, question in document.questions.items():
+        if skip_rate and draw(st.floats(0, 1)) < skip_rate:
+            continue
         if unsure_rate and draw(st.floats(0, 1)) < unsure_rate:
             result[qid] = Answer.not_sure("file")
             continue

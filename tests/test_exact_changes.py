@@ -48,8 +48,10 @@ def _size(question: Question, before: Answer, after: tuple[str, ...]) -> int:
 @SETTINGS
 @given(data=st.data())
 def test_the_listed_single_changes_are_exactly_those_a_rerun_flips(data) -> None:
-    document = data.draw(documents(with_must_haves=True, max_questions=4))
-    given_answers = data.draw(answers(document, unsure_rate=0.3))
+    # Defaults that follow earlier answers, and questions left to them: a change
+    # can move a later question's default as well as its condition.
+    document = data.draw(documents(with_must_haves=True, max_questions=4, with_defaults=True))
+    given_answers = data.draw(answers(document, unsure_rate=0.3, skip_rate=0.3))
     resolved, _ = complete(document, given_answers, fill_defaults=True)
     now = first(evaluate(document, resolved))
     expected = set()

@@ -170,12 +170,19 @@ class _Changes:
     def _pattern(
         self, qid: str, choices: tuple[str, ...], *, unsure: bool = False
     ) -> tuple[bool, ...]:
-        """Which conditions naming ``qid`` an answer meets (an unsure one meets all, as
-        a question is asked when its answer might matter)."""
-        return tuple(
-            unsure or bool(self.document.questions[d].when[qid].intersection(choices))
-            for d in self._dependents[qid]
-        )
+        """Which conditions naming ``qid`` an answer meets: the ``when`` of later
+        questions (an unsure answer meets them all, as a question is asked when its
+        answer might matter) and of their ``default_when`` rules (an unsure answer
+        meets none: it cannot pick a default)."""
+        pattern = []
+        for d in self._dependents[qid]:
+            question = self.document.questions[d]
+            if qid in question.when:
+                pattern.append(unsure or bool(question.when[qid].intersection(choices)))
+            for rule in question.default_when:
+                if qid in rule.when:
+                    pattern.append(not unsure and bool(rule.when[qid].intersection(choices)))
+        return tuple(pattern)
 
     def outcome(self, changes: tuple[Change, ...]) -> tuple[list[int], frozenset[int]]:
         self.evaluations += 1

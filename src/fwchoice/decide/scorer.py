@@ -69,11 +69,12 @@ class Scorer:
                 offered = feature.values.get(option)
                 if offered is not None and offered.builtin is False:
                     self.lacking.setdefault(fid, []).append((i, bool(offered.fill)))
-        # Questions whose conditions depend on each question: changing an answer
-        # without dependents changes only its own effects.
+        # Questions whose conditions or defaults depend on each question: changing an
+        # answer without dependents changes only its own effects.
         self.dependents: dict[str, set[str]] = {q: set() for q in document.questions}
         for question in document.questions.values():
-            for other in question.when:
+            named = [*question.when, *(q for rule in question.default_when for q in rule.when)]
+            for other in named:
                 if other in self.dependents:
                     self.dependents[other].add(question.id)
 
