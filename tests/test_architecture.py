@@ -70,7 +70,7 @@ LAYERS: tuple[tuple[str, ...], ...] = (
         "fwchoice.prompt_lines",
         "fwchoice.plain_prompts",
     ),
-    ("fwchoice.commands", "fwchoice.console", "fwchoice.completion"),
+    ("fwchoice.commands", "fwchoice.console", "fwchoice.completion", "fwchoice.pager"),
     ("fwchoice.cli", "fwchoice.__main__"),
 )
 """STYLE.md's layers, lowest first: a module imports only from its own layer or below."""

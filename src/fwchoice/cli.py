@@ -578,11 +578,26 @@ def advise(
     export: ExportOption = None,
     force: ForceOption = False,
     accessible: AccessibleOption = False,
+    details: Annotated[
+        bool | None,
+        typer.Option(
+            "--details/--summary",
+            help="The whole report (--details), or the summary alone (--summary). "
+            "Default: on a terminal the summary, with the details one key away; "
+            "in a pipe or a file, everything.",
+            show_default=False,
+        ),
+    ] = None,
 ) -> None:
     """Answer a few questions; get a weighted, explained recommendation.
 
     Asks on a terminal; otherwise takes answers from --preset, --answers, --set
     or --defaults. Ctrl-C at any prompt aborts (exit 130) and writes nothing.
+
+    On a terminal the report is its summary, sized to fit the screen (verdict,
+    scores, reasons both ways, what would change it, how sure); then d opens the
+    details in a pager ($PAGER, else less) and Enter finishes. --details prints
+    them all; piped output, --output, Markdown and JSON keep everything.
     """
     from fwchoice.commands import advise as command
     from fwchoice.commands.advice_output import AdviceOutput
@@ -608,6 +623,7 @@ def advise(
                 export=export,
                 ratings=ratings.value,
                 accessible=accessible_requested(accessible),
+                details=details,
                 record=RecordOptions(
                     adr_dir=adr_dir,
                     status=status.value,

@@ -48,6 +48,20 @@ class AdviceOutput(NamedTuple):
     """Plain numbered prompts and a linear report (--accessible or ACCESSIBLE=1)."""
     record: RecordOptions = RecordOptions()
     """The decision record's folder, status, people and dates."""
+    details: bool | None = None
+    """--details (everything), --summary (the summary alone), or None: the summary
+    on a terminal, everything elsewhere."""
+
+    def brief(self) -> bool:
+        """Whether the terminal report is the summary alone: asked for, or the default
+        on a terminal. Files, pictures, JSON and Markdown always hold everything."""
+        if self.format != "rich" or self.output or self.export or self.details:
+            return False
+        if self.details is False:
+            return True
+        import sys
+
+        return sys.stdout is not None and sys.stdout.isatty()
 
 
 def show(

@@ -10,6 +10,7 @@ which flags would answer them; it never waits on a stdin that cannot reply.
 from __future__ import annotations
 
 import sys
+from collections.abc import Callable
 from typing import TYPE_CHECKING, Any
 
 from fwchoice import console
@@ -42,6 +43,9 @@ if TYPE_CHECKING:  # rich is imported only when the terminal view is shown
     from fwchoice.decide.report import AdviceReport
     from fwchoice.decide.scoring import Evaluation
     from fwchoice.render.terminal import TerminalStyle
+
+
+DETAILS_HINT = "The details: run again with --details (--format markdown for the record)."
 
 
 def stdin_is_interactive() -> bool:
@@ -314,20 +318,12 @@ def deliver(
     shown = visible_report(advice)
     shared = visible_report(advice._replace(criteria_file=loaded.shared_file_info()))
 
-    def view(terminal: Console, style: TerminalStyle) -> list[RenderableType]:
-        from fwchoice.render.advice_view import advice_renderables
-
-        return advice_renderables(shown, terminal, style)
+    view, closing, details_view = terminal_views(shown, out)
 
     def export_view(terminal: Console, style: TerminalStyle) -> list[RenderableType]:
         from fwchoice.render.advice_view import advice_renderables
 
         return advice_renderables(shared, terminal, style)
-
-    def closing(terminal: Console, style: TerminalStyle) -> list[RenderableType]:
-        from fwchoice.render.advice_view import verdict_line
-
-        return [verdict_line(shown, terminal.width)]
 
     scored_with = snapshot(rated_by(document, out.ratings), evaluation)
     record = saved_record(loaded, advice, scored_with, ratings=out.ratings)
@@ -360,3 +356,53 @@ def deliver(
     if save_answers:
         contents[save_answers] = saved_answers(record)
     finish(plan, contents, saved=save_answers, record=filing)
+    if details_view is not None:  # the files are written: now the details, on request
+        from fwchoice.commands.output import rendered
+        from fwchoice.pager import offer_details
+
+        offer_details(
+            lambda: rendered(details_view, no_color=out.no_color, accessible=out.accessible),
+            accessible=out.accessible,
+        )
+
+
+TerminalView = Callable[["Console", "TerminalStyle"], list["RenderableType"]]
+
+
+def terminal_views(
+    shown: AdviceReport, out: AdviceOutput
+) -> tuple[TerminalView, TerminalView | None, TerminalView | None]:
+    """The terminal view, the closing line of a tall report, and the details that a
+    key opens after a summary (None when no key is asked for).
+
+    On a terminal the view is the summary, sized to the screen: the key prompt takes
+    the last line while it waits; without a key to ask for, a hint stays there."""
+    from fwchoice.pager import interactive
+
+    brief = out.brief()
+    asks = brief and interactive()
+
+    def view(terminal: Console, style: TerminalStyle) -> list[RenderableType]:
+        from fwchoice.render.advice_view import advice_renderables, summary
+
+        if not brief:
+            return advice_renderables(shown, terminal, style)
+        parts = summary(shown, terminal, style, max_lines=terminal.height - (1 if asks else 2))
+        if not asks:
+            from rich.text import Text
+
+            parts.append(Text(DETAILS_HINT, style="dim"))
+        return parts
+
+    def closing(terminal: Console, style: TerminalStyle) -> list[RenderableType]:
+        from fwchoice.render.advice_view import verdict_line
+
+        return [verdict_line(shown, terminal.width)]
+
+    def details(terminal: Console, style: TerminalStyle) -> list[RenderableType]:
+        from fwchoice.render.advice_view import criteria_footer
+        from fwchoice.render.advice_view import details as details_parts
+
+        return [*details_parts(shown, terminal, style), *criteria_footer(shown)]
+
+    return view, None if brief else closing, details if asks else None

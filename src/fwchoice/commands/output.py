@@ -38,12 +38,19 @@ def print_rich(
     """
     import sys
 
+    if sys.stdout is None:
+        raise UsageError("standard output is closed; redirect it to a file or use --output")
+    console.write(rendered(build, no_color=no_color, closing=closing, accessible=accessible))
+
+
+def rendered(
+    build: View, *, no_color: bool, closing: View | None = None, accessible: bool = False
+) -> str:
+    """What ``print_rich`` prints, as text (for a pager too)."""
     from rich.console import Group
 
     from fwchoice.render.terminal import make_console
 
-    if sys.stdout is None:
-        raise UsageError("standard output is closed; redirect it to a file or use --output")
     terminal, style = make_console(no_color=no_color, accessible=accessible)
     with terminal.capture() as captured:
         # One print of a group: each print has its own fixed cost.
@@ -57,7 +64,7 @@ def print_rich(
         # Tables pad every line to the full width; a file, a pipe or a screen reader
         # (which would read the blanks out) gets no trailing blanks.
         text = "".join(line.rstrip() + "\n" for line in text.splitlines())
-    console.write(text)
+    return text
 
 
 EXPORT_WIDTH = 120

@@ -29,8 +29,13 @@ def advice_renderables(
     parts = summary(advice, console, style)
     parts += details(advice, console, style)
     if footer:
-        parts += [Text(""), FileLine("Criteria: ", str(advice.criteria_file["described_as"]))]
+        parts += criteria_footer(advice)
     return parts
+
+
+def criteria_footer(advice: AdviceReport) -> list[RenderableType]:
+    """The criteria file the advice came from, after a blank line."""
+    return [Text(""), FileLine("Criteria: ", str(advice.criteria_file["described_as"]))]
 
 
 # --- the summary ------------------------------------------------------------------
@@ -40,9 +45,15 @@ SUMMARY_LINES = 23
 """The summary fits one 80x24 screen with a line to spare for the shell prompt."""
 
 
-def summary(advice: AdviceReport, console: Console, style: TerminalStyle) -> list[RenderableType]:
+def summary(
+    advice: AdviceReport,
+    console: Console,
+    style: TerminalStyle,
+    *,
+    max_lines: int = SUMMARY_LINES,
+) -> list[RenderableType]:
     """The verdict first, then why, what would change it and how sure. When it is
-    taller than one screen at this width, the least needed lines go to the details
+    taller than ``max_lines`` at this width, the least needed lines go to the details
     (they are all there): first the extra open-answer notes, then the second answer
     change, the confidence line, the third and second reasons, the caveats."""
     options = console.options.update(width=console.width)
@@ -50,7 +61,7 @@ def summary(advice: AdviceReport, console: Console, style: TerminalStyle) -> lis
     for shed in range(len(_SHEDDING) + 1):
         parts = _summary(advice, console, style, set(_SHEDDING[:shed]))
         height = sum(len(console.render_lines(part, options, pad=False)) for part in parts)
-        if height <= SUMMARY_LINES:
+        if height <= max_lines:
             break
     return parts
 
@@ -108,7 +119,9 @@ def _summary(
     flips = advice.what_would_change_it.answers
     listed = flips.changes if flips else ()
     more = len(words.grouped_change_sentences(listed)) - len(changes) if listed else 0
-    heading = f"What would change it ({more} more below)" if more > 0 else "What would change it"
+    heading = (
+        f"What would change it ({more} more in the details)" if more > 0 else "What would change it"
+    )
     parts += _section(style, heading, changes)
     how_sure = [s for s in (words.how_sure_sentence(advice),) if s]
     open_lines = words.uncertainty_sentences(advice)[1:3]
