@@ -77,10 +77,14 @@ def test_ctrl_c_exits_130_without_a_traceback(tmp_path: Path) -> None:
 
 def test_rich_report_in_a_terminal_has_colour(tmp_path: Path) -> None:
     child = spawn("advise", "--criteria", THREE, "--preset", "small", cwd=tmp_path)
+    child.expect("Press d for the details")
+    shown = child.before
+    child.send(ENTER)  # the summary is the report; Enter finishes
     child.expect(pexpect.EOF)
     child.close()
-    assert "\x1b[" in child.before
-    assert "Recommendation" in child.before
+    assert child.exitstatus == 0
+    assert "\x1b[" in shown
+    assert "Recommendation" in shown
 
 
 @pytest.mark.parametrize(
@@ -97,9 +101,9 @@ def test_no_colour_on_request(tmp_path: Path, args: list[str], env: dict[str, st
 
 
 def test_the_last_line_of_a_tall_report_names_the_winner(tmp_path: Path) -> None:
-    # After the questionnaire the terminal shows the bottom of the report: on a
-    # 100x40 screen the details are taller than that, so the verdict comes again.
-    child = spawn("advise", "--preset", "cms", cwd=tmp_path)
+    # With --details the whole report is printed: on a 100x40 screen it is taller
+    # than that, so the verdict comes again at the bottom.
+    child = spawn("advise", "--preset", "cms", "--details", cwd=tmp_path)
     child.expect(pexpect.EOF)
     child.close()
     assert child.exitstatus == 0
@@ -132,12 +136,14 @@ def test_accessible_questionnaire_review_and_report_move_no_cursor(tmp_path: Pat
     child.sendline("2")
     child.expect("type a number to change that answer")
     child.sendline("")
+    child.expect("Type d and press Enter for the details")  # a line to type, not a key
+    child.sendline("d")
     child.expect(pexpect.EOF)
     child.close()
     everything = "".join(log)
     assert child.exitstatus == 0, everything
     assert "Recommendation" in everything
-    assert "Verdict:" in everything.splitlines()[-1]
+    assert "Details" in everything.split("Type d and press Enter", 1)[1]
     assert "\x1b" not in everything
 
 

@@ -9,10 +9,13 @@ person at the terminal.
 
 from __future__ import annotations
 
+import contextlib
 import json
 import os
+import re
 import subprocess
 import sys
+import time
 from pathlib import Path
 
 import pytest
@@ -70,15 +73,10 @@ class Terminal:
         """Read until the screen shows one of ``needles`` (a regular expression each);
         the first found. The screen, not the bytes: a prompt broken over two lines
         still reads as one sentence."""
-        import re
-        import time
-
         deadline = time.monotonic() + 60
         while time.monotonic() < deadline:
-            try:
+            with contextlib.suppress(pexpect.TIMEOUT):
                 self.child.read_nonblocking(65536, timeout=0.2)
-            except pexpect.TIMEOUT:
-                pass
             shown = self.text()
             for needle in needles:
                 if re.search(needle, shown):
