@@ -47,9 +47,11 @@ DEFAULTS = RobustnessRules(band=0.5, samples=10_000, seed=1)
 BATCH = 1_000
 PRECISION = 0.005
 """Stop once the share's 95% interval is at most half a point either side."""
-WORK = 400_000
-"""Weight draws one run may make: a file with many criteria gets fewer variations
-(at least ``MIN_SAMPLES``), so the run stays short; the report says how many."""
+WORK = 4_000_000
+"""Weight-by-option products one run may compute (each variation costs about
+weights x options: its draws, each rival's lead, and the scene it falls in): a file
+with many criteria and options gets fewer variations (at least ``MIN_SAMPLES``), so
+the run stays within seconds; the report says how many were made."""
 MIN_SAMPLES = 100
 
 
@@ -96,6 +98,13 @@ def _scaled(
     return whole, frozenset(i for i, o in enumerate(scorer.options) if o in excluded)
 
 
+def sample_limit(asked: int, varied: int, options: int) -> int:
+    """Variations to make: as asked, unless ``WORK`` caps them (never below
+    ``MIN_SAMPLES``, nor above what was asked)."""
+    capped = WORK // max(1, varied * options)
+    return min(asked, max(MIN_SAMPLES, capped))
+
+
 def rules_of(document: Document) -> RobustnessRules:
     return document.decision.robustness or DEFAULTS
 
@@ -127,12 +136,14 @@ class _Scene(NamedTuple):
         first = eligible[0]
         # Whole weights can be huge (a weight of 5e-324 beside 1 scales them by 2**1074):
         # divided by the largest, every lead and slope is a float of at most a few units.
+        # (int / int is correctly rounded however large the ints are.)
         top = max(weights, default=0) or 1
+        still, spread = float(1 - band), float(2 * band)
         rivals = []
         for i in eligible[1:]:
             gaps = [weights[k] * (ratings[i][k] - ratings[first][k]) for k in varied]
-            lead = float((1 - band) * Fraction(sum(gaps), top))
-            slopes = tuple(float(2 * band * Fraction(g, top)) for g in gaps)
+            lead = still * (sum(gaps) / top)
+            slopes = tuple(spread * (g / top) for g in gaps)
             rivals.append((i, lead, slopes))
         return cls(varied, first, tuple(rivals))
 
@@ -265,7 +276,7 @@ def robustness(
     eligible = [i for i in range(len(sums)) if i not in excluded]
     winner = max(eligible, key=lambda i: (sums[i], -i)) if eligible else None
     varied = sum(1 for w in weights if w)
-    limit = max(MIN_SAMPLES, min(rules.samples, WORK // max(1, varied)))
+    limit = sample_limit(rules.samples, varied, len(scorer.options))
     firsts = _firsts(worlds, limit, rules.seed, winner)
     samples = sum(firsts)
     held = firsts[len(scorer.options) if winner is None else winner]

@@ -54,16 +54,19 @@ class Multiple(ChoiceKind):
     def _split(self, question: Question, text: str) -> list[str]:
         """Choices from 'a,b' or from labels as reports list them ('User accounts, login
         and sessions, Caching'): a label may hold commas, so the longest run of
-        comma-separated parts that names a choice is taken first."""
+        comma-separated parts that names a choice is taken first. A run is never longer
+        than the label with the most commas, so the work is linear in the parts (a
+        100,000-part answer is read in one pass, never tried as every run of parts)."""
         parts = [part.strip() for part in text.split(",")]
         parts = [p for p in parts if p] if all(not p for p in parts) else parts
+        longest = 1 + max((c.label.count(",") for c in question.choices.values()), default=0)
         found: list[str] = []
         start = 0
         while start < len(parts):
             if not parts[start]:
                 start += 1
                 continue
-            for end in range(len(parts), start, -1):
+            for end in range(min(len(parts), start + longest), start, -1):
                 choice = by_id_or_label(question, ", ".join(parts[start:end]))
                 if choice is not None:
                     found.append(choice)
