@@ -26,7 +26,11 @@ class PrecomputeShippedCriteria(BuildHookInterface):  # type: ignore[misc]
             return  # an editable install reads src/ and the checkout's file: nothing to add
         root = Path(self.root)
         target = Path(tempfile.mkdtemp()) / "precomputed.json"
-        env = {**os.environ, "PYTHONPATH": str(root / "src")}
+        # Keep the PYTHONPATH the build frontend set: pip's isolated build
+        # environment (where pyyaml is installed) reaches this interpreter through it.
+        inherited = os.environ.get("PYTHONPATH")
+        paths = [str(root / "src"), *([inherited] if inherited else [])]
+        env = {**os.environ, "PYTHONPATH": os.pathsep.join(paths)}
         subprocess.run(
             [
                 sys.executable,
