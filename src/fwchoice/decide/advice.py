@@ -334,16 +334,32 @@ def _reasons(
     winning: bool,
 ) -> tuple[Reason, ...]:
     """The criteria that moved the margin most towards the winner (or, for the
-    runner-up's case, towards the runner-up), each with the answers that weighed it."""
+    runner-up's case, towards the runner-up), each with the answers that weighed it.
+
+    An advantage that the evidence's ratings take away (a disputed rating) is not
+    a real argument: those come after every advantage that stands."""
     ranking = evaluation.ranking
     runner_up = ranking.runner_up
     if runner_up is None or not ranking.eligible:  # no winner to argue for
         return ()
     ordered = evaluation.contributions if winning else evaluation.contributions[::-1]
-    reasons = []
-    for contribution in ordered[: REASONS if winning else COUNTER_REASONS]:
+    ahead, behind = (ranking.winner, runner_up) if winning else (runner_up, ranking.winner)
+    candidates = []
+    for contribution in ordered:
         if (contribution.points <= 0) if winning else (contribution.points >= 0):
             break
+        criterion = document.criteria[contribution.criterion]
+        rated = {
+            o: contested[(criterion.id, o)].evidence
+            if (criterion.id, o) in contested
+            else criterion.ratings.get(o)
+            for o in (ahead, behind)
+        }
+        stands = (rated[ahead] or 0) > (rated[behind] or 0)
+        candidates.append((not stands, contribution))
+    candidates.sort(key=lambda pair: pair[0])  # stable: by points within each kind
+    reasons = []
+    for _, contribution in candidates[: REASONS if winning else COUNTER_REASONS]:
         criterion = document.criteria[contribution.criterion]
         weight = evaluation.weights[contribution.criterion]
         raised_by = tuple(

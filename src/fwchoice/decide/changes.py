@@ -491,9 +491,9 @@ def tie_breaker(
     document: Document, answers: Answers, given: Answers | None = None
 ) -> TieBreaker | None:
     """The question whose answer would settle a close call: the one whose answers move
-    the margin between the first two options the most, preferring a question the user
-    has not firmly answered (left at its default, a preset's, or unsure), then one
-    whose answers put different options first."""
+    the margin between the first two options the most, preferring a question whose
+    answers put different options first (one that settles it), then one the user has
+    not firmly answered (left at its default, a preset's, or unsure)."""
     changes = _Changes(document, answers, given)
     scorer = changes.scorer
     best: tuple[tuple[bool, bool, object], TieBreaker] | None = None
@@ -529,7 +529,9 @@ def tie_breaker(
         if len(spread) < 2:
             continue
         firm = current.how in FIRM and not current.unsure
-        key = (not firm, len(leans) > 1, max(spread) - min(spread))
+        # First a question whose answers put different options first (one that
+        # really settles it), then one the user has not firmly answered.
+        key = (len(leans) > 1, not firm, max(spread) - min(spread))
         if best is None or key > best[0]:
             ordered = sorted(leans.values(), key=lambda lean: lean.leader != changes.current)
             best = (key, TieBreaker(qid, tuple(ordered)))

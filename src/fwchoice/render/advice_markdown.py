@@ -196,7 +196,10 @@ def _consequences(advice: AdviceReport) -> list[str]:
         f"{md(r.label)}, against {r.runner_up_rating} for {md(verdict.runner_up_label)}."
         for r in advice.reasons
     ]
-    out += [f"- Bad, because {md(words.caveat_sentence(advice, c))}" for c in advice.caveats]
+    out += [
+        f"- Bad, because {md(words.caveat_sentence(advice, c, more))}"
+        for c, more in words.caveat_groups(advice)
+    ]
     return out or ["- Neutral: the options differ little on what the answers weigh."]
 
 

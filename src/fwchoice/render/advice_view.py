@@ -202,7 +202,9 @@ def details(advice: AdviceReport, console: Console, style: TerminalStyle) -> lis
     parts.append(_matrix(advice, console, style))
     if advice.caveats:
         parts += _bullets(
-            style, "Caveats", [words.caveat_sentence(advice, c) for c in advice.caveats]
+            style,
+            "Caveats",
+            [words.caveat_sentence(advice, c, more) for c, more in words.caveat_groups(advice)],
         )
     # Every reason in full: the summary may have left some out to fit its screen.
     reasons = [words.reason_sentence(advice, r, for_winner=True, full=True) for r in advice.reasons]

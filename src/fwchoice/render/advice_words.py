@@ -97,7 +97,7 @@ def _raised_by(reason: Reason, *, full: bool) -> str:
     first = raisers[0]
     more = len(raisers) - 1
     also = f" and {more} more answer{'s' if more > 1 else ''}" if more else ""
-    asked = f" ({first.text})" if full else ""
+    asked = f" to {_q(first.text)}" if full else ""
     return f", raised by your answer {_q(first.answer)}{asked}{also}"
 
 
@@ -109,9 +109,15 @@ def reason_sentence(
     ``full`` also names the question the answer was given to (for the record).
     """
     mine, theirs = reason.winner_rating, reason.runner_up_rating
+    ahead, behind = advice.verdict.winner_label, advice.verdict.runner_up_label
     if not for_winner:
         mine, theirs = theirs, mine
-    text = f"{reason.label}: {mine} vs {theirs} at weight {number_text(reason.weight)}"
+        ahead, behind = behind, ahead
+    most = advice.method.rating_max
+    text = (
+        f"{reason.label}: {ahead} {mine} of {most}, {behind} {theirs}, at weight "
+        f"{number_text(reason.weight)}"
+    )
     text += _raised_by(reason, full=full)
     for item in reason.disputed:
         text += f" (disputed: the evidence rates {item.label} {item.evidence})"
@@ -128,32 +134,58 @@ def _answer_in_context(raiser: RaisedBy) -> str:
 
 
 def reasons_summary(advice: AdviceReport, *, for_winner: bool) -> list[str]:
-    """The reasons, grouped by the answer that weighed each one up the most:
-    'Your answer "An API-only service" weighs up Type Safety (5 vs 3) and ...'"""
+    """The reasons, one sentence per answer that counted them up: what the user said,
+    and how the options it favours compare there ('You answered "Yes" to "Will
+    staff need an admin?", so Admin Interface counts for more (Django + DRF 5 of 5,
+    FastAPI 1).'). Criteria no answer changed count at their usual weight."""
     reasons = advice.reasons if for_winner else advice.counter_reasons
-    groups: dict[str | None, tuple[RaisedBy | None, list[str]]] = {}
+    verdict = advice.verdict
+    ahead, behind = verdict.winner_label, verdict.runner_up_label
+    if not for_winner:
+        ahead, behind = behind, ahead
+    most = advice.method.rating_max
+    groups: dict[str | None, tuple[RaisedBy | None, list[Reason]]] = {}
     for reason in reasons:
-        mine, theirs = reason.winner_rating, reason.runner_up_rating
-        if not for_winner:
-            mine, theirs = theirs, mine
-        disputed = ", disputed" if reason.disputed else ""
-        item = f"{reason.label} ({mine} vs {theirs}{disputed})"
         raisers = sorted(reason.raised_by, key=lambda r: -r.delta)
         first = raisers[0] if raisers else None
         key = f"{first.question}={first.answer}" if first else None
-        groups.setdefault(key, (first, []))[1].append(item)
+        groups.setdefault(key, (first, []))[1].append(reason)
     sentences = []
-    for raiser, items in groups.values():
+    for raiser, grouped in groups.values():
+        items = []
+        for i, reason in enumerate(grouped):
+            mine, theirs = reason.winner_rating, reason.runner_up_rating
+            if not for_winner:
+                mine, theirs = theirs, mine
+            disputed = "; disputed" if reason.disputed else ""
+            ratings = (
+                f"{ahead} {mine} of {most}, {behind} {theirs}" if i == 0 else f"{mine}, {theirs}"
+            )
+            items.append(f"{reason.label} ({ratings}{disputed})")
         listed = _listed(items)
+        plural = len(items) > 1
         if raiser is None and advice.team:
-            weigh = "weigh" if len(items) > 1 else "weighs"
-            sentences.append(f"{listed} {weigh} most in the team's averaged weights.")
+            sentences.append(
+                f"{listed} {'weigh' if plural else 'weighs'} most in the team's weights."
+            )
         elif raiser is None:
-            counts = "count" if len(items) > 1 else "counts"
-            sentences.append(f"{listed} {counts} at the file's default weight.")
+            sentences.append(
+                f"{listed} {'count' if plural else 'counts'} at {'their' if plural else 'its'} "
+                "usual weight; none of your answers changed it."
+            )
         else:
-            sentences.append(f"Your answer {_answer_in_context(raiser)} weighs up {listed}.")
+            sentences.append(
+                f"{_you_said(raiser)}, so {listed} {'count' if plural else 'counts'} for more."
+            )
     return sentences
+
+
+def _you_said(raiser: RaisedBy) -> str:
+    """'You answered "Yes" to "Will staff need an admin?"', or for an answer that
+    says itself: 'You chose "An admin- or content-heavy application (...)"'."""
+    if len(raiser.answer.split()) <= 2:
+        return f"You answered {_q(raiser.answer)} to {_q(raiser.text)}"
+    return f"You chose {_q(raiser.answer)}"
 
 
 def why_heading(advice: AdviceReport, *, for_winner: bool) -> str:
@@ -192,27 +224,69 @@ def exclusion_sentences(advice: AdviceReport) -> list[str]:
     return sentences
 
 
+def caveat_groups(advice: AdviceReport) -> list[tuple[Caveat, list[Caveat]]]:
+    """The caveats, each gap once: a caveat whose label names another's ("JWT
+    authentication" and "Authentication") is the same gap, told with it."""
+    caveats = list(advice.caveats)
+    groups: list[tuple[Caveat, list[Caveat]]] = []
+    for caveat in caveats:
+        broader = next(
+            (
+                other
+                for other in caveats
+                if other is not caveat and _names(caveat.label, other.label)
+            ),
+            None,
+        )
+        if broader is None:
+            groups.append((caveat, []))
+    for caveat in caveats:
+        for head, narrower in groups:
+            if head is not caveat and _names(caveat.label, head.label):
+                narrower.append(caveat)
+                break
+    return groups
+
+
+def _names(label: str, broader: str) -> bool:
+    """Whether ``label`` is a kind of ``broader``: it ends with it as whole words."""
+    words, tail = label.casefold().split(), broader.casefold().split()
+    return len(words) > len(tail) and words[-len(tail) :] == tail
+
+
+def _gap(head: Caveat, narrower: list[Caveat]) -> str:
+    """'Authentication (with JWT authentication; a must-have, and you accept a
+    well-known add-on)'."""
+    notes = [f"with {_listed([c.label for c in narrower])}"] if narrower else []
+    if head.must_have or any(c.must_have for c in narrower):
+        notes.append("a must-have, and you accept a well-known add-on")
+    return f"{head.label} ({'; '.join(notes)})" if notes else head.label
+
+
 def caveats_summary(advice: AdviceReport) -> str:
-    """'Authentication (a must-have; you accept an add-on) and JWT are not built into X.'"""
-    caveats = advice.caveats
-    if not caveats:
+    """'Django + DRF does not ship these built in: Permissions and Migrations.'"""
+    gaps = [_gap(head, narrower) for head, narrower in caveat_groups(advice)]
+    if not gaps:
         return ""
-    items = [
-        c.label + (" (a must-have; a well-known add-on is accepted)" if c.must_have else "")
-        for c in caveats
-    ]
-    listed = ", ".join(items[:-1]) + (" and " if len(items) > 1 else "") + items[-1]
-    verb = "are" if len(items) > 1 else "is"
-    return f"{listed} {verb} not built into {advice.verdict.winner_label}."
-
-
-def caveat_sentence(advice: AdviceReport, caveat: Caveat) -> str:
     winner = advice.verdict.winner_label
-    text = f"{caveat.label} is not built into {winner} ({caveat.value})"
+    if len(gaps) == 1:
+        return f"{winner} does not ship {gaps[0]} built in."
+    return f"{winner} does not ship these built in: {_listed(gaps)}."
+
+
+def caveat_sentence(advice: AdviceReport, caveat: Caveat, narrower: Sequence[Caveat] = ()) -> str:
+    """'FastAPI does not ship Authentication built in (Manual or third-party); teams
+    usually use ...', and a narrower gap of the same kind in the same sentence."""
+    winner = advice.verdict.winner_label
+    text = f"{winner} does not ship {caveat.label} built in ({caveat.value})"
     if caveat.fill:
         text += f"; teams usually use {caveat.fill}"
-    if caveat.must_have:
-        text += " (a must-have; a well-known add-on is accepted)"
+    for other in narrower:
+        text += f"; nor {other.label} ({other.value})"
+        if other.fill and other.fill != caveat.fill:
+            text += f", for which teams usually use {other.fill}"
+    if caveat.must_have or any(c.must_have for c in narrower):
+        text += ". A must-have, and you accept a well-known add-on"
     return text + "."
 
 
@@ -262,12 +336,15 @@ def _one_change(change: AnswerChange) -> str:
 
 def _comes_first(change: Flip) -> str:
     """'FastAPI would come first', or for a tie on score that the file's order breaks,
-    'FastAPI would draw level and come first by the file's order'; when no option
-    would have every must-have, that."""
+    'FastAPI would score the same and come first, as the criteria file lists it first';
+    when no option would have every must-have, that."""
     if change.winner_label is None:
         return "no option would have every must-have"
     if change.tie:
-        return f"{change.winner_label} would draw level and come first by the file's order"
+        return (
+            f"{change.winner_label} would score the same and come first, as the criteria "
+            "file lists it first"
+        )
     return f"{change.winner_label} would come first"
 
 
