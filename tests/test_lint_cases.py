@@ -53,8 +53,10 @@ def test_every_code_is_triggered_by_some_case() -> None:
     # FWC001 (file too large), FWC010 (too many values) and FWC011 (too many problems)
     # need files of megabytes or thousands of lines: generated in test_limits.py.
     # FWC501 and FWC502 are about saved answers files, checked against the criteria
-    # file they name: test_lint_cli.py runs them.
-    missing = set(CODES) - seen - {"FWC001", "FWC010", "FWC011", "FWC501", "FWC502"}
+    # file they name: test_lint_cli.py runs them. FWC503 is about a decision record's
+    # title and its replay block: test_record_consistency.py runs it in each layout.
+    answers_codes = {"FWC501", "FWC502", "FWC503"}
+    missing = set(CODES) - seen - {"FWC001", "FWC010", "FWC011"} - answers_codes
     assert not missing, f"no lint case triggers {sorted(missing)}"
 
 

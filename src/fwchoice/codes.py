@@ -394,6 +394,15 @@ _ALL = [
         "A saved answers file names the criteria file it was scored with, and that file "
         "cannot be found to check the answers against; lint it with --criteria FILE.",
     ),
+    Code(
+        "FWC503",
+        "error",
+        "record contradicts its replay block",
+        "A decision record's title names another verdict than the replay block at its end "
+        "(fwchoice writes the title from that verdict: 'Use' and the winner's label). "
+        "review replays the block, not the prose, so one of them was edited by hand; "
+        "restore what fwchoice wrote, or file a new record with fwchoice advise.",
+    ),
 ]
 
 CODES: dict[str, Code] = {code.code: code for code in _ALL}

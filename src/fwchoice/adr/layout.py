@@ -116,8 +116,13 @@ _STATUS_LINE = re.compile(r"^[-*]\s*Status\s*:\s*(.*)$", re.IGNORECASE)
 
 
 def is_superseded(text: str) -> bool:
-    """Whether the record says another one replaced it, read where its layout keeps
-    its status and nowhere else: the ``status`` key of its front matter, its
+    """Whether the record says another one replaced it (see ``superseded_status``)."""
+    return superseded_status(text) is not None
+
+
+def superseded_status(text: str) -> str | None:
+    """The record's status when it says another one replaced it, read where its layout
+    keeps its status and nowhere else: the ``status`` key of its front matter, its
     ``## Status`` section (adr-tools), or the ``- Status:`` bullet under its title
     (log4brains); a record with none of them, by a "Superseded by" line under its
     title. Text anywhere else (a name, a paragraph) cannot mark it superseded."""
@@ -128,7 +133,7 @@ def is_superseded(text: str) -> bool:
             for line in lines[1:end]:
                 if line.startswith("status:"):
                     value = line[len("status:") :].strip().strip("'\"")
-                    return value.lower().startswith("superseded")
+                    return value if value.lower().startswith("superseded") else None
             lines = lines[end + 1 :]
     head = lines
     for i, line in enumerate(lines):
@@ -142,12 +147,29 @@ def is_superseded(text: str) -> bool:
             if line.startswith("#"):
                 break
             section.append(line)
-        return any(line.lower().startswith("superseded") for line in section)
+        return next((line for line in section if line.lower().startswith("superseded")), None)
     for line in head:
         found = _STATUS_LINE.match(line)
         if found:
-            return found.group(1).strip().lower().startswith("superseded")
-    return any(line.startswith("Superseded by ") for line in head)
+            value = found.group(1).strip()
+            return value if value.lower().startswith("superseded") else None
+    return next((line for line in head if line.startswith("Superseded by ")), None)
+
+
+_LINK_TARGET = re.compile(r"\]\(([^()\s]+)\)")
+
+
+def superseding_reference(status: str) -> str | None:
+    """What a "superseded by" status names as the record that replaced this one: a
+    link's target (``[3. Use X](0003-use-x.md)``), else the word after "by"
+    (``superseded by 0003-use-x``, MADR's ``ADR-0003``); None when it names none."""
+    from urllib.parse import unquote
+
+    linked = _LINK_TARGET.search(status)
+    if linked:
+        return unquote(linked.group(1))
+    named = re.match(r"superseded\s+by\s+(\S+)", status.strip(), re.IGNORECASE)
+    return named.group(1).rstrip(".") if named else None
 
 
 def supersede(text: str, by: Link) -> str:

@@ -272,8 +272,13 @@ def run(
         return run_team(loaded, answers_files, out, plan)
     plan.add(save_answers, "--save-answers", force=out.force)
     given, saved = gather(document, preset=preset, answers_files=answers_files, sets=sets)
+    # A replayed record's unanswered questions (one added since, a follow-up the
+    # record left out) take their defaults, as review scores it.
     answers, skipped, asked = resolve_answers(
-        loaded, given, fill_defaults=defaults or preset is not None, accessible=out.accessible
+        loaded,
+        given,
+        fill_defaults=defaults or preset is not None or bool(saved),
+        accessible=out.accessible,
     )
     for qid, answer in given.items():
         if answer.how == "flag" and qid not in answers:

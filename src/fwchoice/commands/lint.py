@@ -119,25 +119,42 @@ def _answers_file(source: CriteriaSource, criteria: str | None) -> tuple[FileRes
     """A saved answers file or a record's replay block (found by its marker), checked
     as answers against the criteria file it names; None for anything else."""
     from fwchoice.adr.embed import locate
+    from fwchoice.criteria.answersfile import in_record_lines
     from fwchoice.criteria.loader import content_key, read_bounded
     from fwchoice.criteria.yamlfile import YamlProblem, decode, parse
     from fwchoice.diagnostics import Diagnostic
     from fwchoice.errors import FwchoiceError
-    from fwchoice.lint.answers import is_answers_file, lint_answers, named_criteria
+    from fwchoice.lint.answers import (
+        is_answers_file,
+        lint_answers,
+        named_criteria,
+        record_contradiction,
+    )
     from fwchoice.lint.runner import load_criteria
 
     raw = read_bounded(source.path, source.label)
     if not isinstance(raw, bytes) or not _MARKER.search(raw[:65536]):
         return None
+    embedded = None
     try:
         text, _ = decode(raw, source.label)
         # A decision record (Markdown) is checked by its replay block, lines counted
         # in the record.
         embedded = locate(text)
-        text, offset = embedded if embedded else (text, 0)
+        record = text
+        if embedded:
+            text = in_record_lines(*embedded)
         parsed = parse(text, source.label, what="answers file")
-    except YamlProblem:
-        return None  # lint it as any file: the YAML problem is reported the same way
+    except YamlProblem as problem:
+        if not embedded:
+            return None  # lint it as any file: the YAML problem is reported the same way
+        # The block's own problem, not the whole Markdown file read as YAML.
+        broken = FileResult(source.label, source.describe(), content_key(raw),
+                            problem.diagnostics)  # fmt: skip
+        errors = sum(d.severity == "error" for d in problem.diagnostics)
+        return broken, f"{source.describe()}: a decision record's replay block: " + _plural(
+            errors, "error"
+        )
     if not is_answers_file(parsed):
         return None
     document, missing, against = None, None, ""
@@ -147,10 +164,9 @@ def _answers_file(source: CriteriaSource, criteria: str | None) -> tuple[FileRes
         document, against = loaded.document, named.describe()
     except FwchoiceError as problem:
         missing = f"cannot check the answers against the criteria file it names: {problem}"
-    diagnostics: list[Diagnostic] = [
-        d._replace(span=d.span._replace(line=d.line + offset, end_line=d.span.end_line + offset))
-        for d in lint_answers(parsed, document, missing)
-    ]
+    diagnostics: list[Diagnostic] = lint_answers(parsed, document, missing)
+    if embedded and document is not None:
+        diagnostics += record_contradiction(record, parsed, document, source.label)
     result = FileResult(source.label, source.describe(), content_key(raw), diagnostics)
     errors = sum(d.severity == "error" for d in diagnostics)
     checked = f", checked against {against}" if against else ""

@@ -136,7 +136,35 @@ def _review(record: Path, loaded: LoadedCriteria, day: str) -> Reviewed | None:
             # Written by fwchoice, then changed so that its block is no longer last.
             return Reviewed(path, "broken", False, None, None, _MOVED_BLOCK)
         return None
-    return review_record(path, text, saved, loaded.document, loaded.sha256, day)
+    return review_record(
+        path, text, saved, loaded.document, loaded.sha256, day, _broken_link(record, text)
+    )
+
+
+def _broken_link(record: Path, text: str) -> str:
+    """Why the record's "superseded by" status leads nowhere, or "" (not superseded,
+    no record named, or the record named is there): the record it names must be in
+    the same folder, by file name, name without ``.md`` or number."""
+    import re
+
+    from fwchoice.adr.folder import find, inspect
+    from fwchoice.adr.layout import superseded_status, superseding_reference
+
+    status = superseded_status(text)
+    reference = superseding_reference(status) if status else None
+    if reference is None or "://" in reference:
+        return ""
+    folder = inspect(record.parent)
+    if (record.parent / reference).is_file() or find(folder, reference) is not None:
+        return ""
+    number = re.search(r"(\d{1,9})(?:\.md)?$", reference)
+    if number and find(folder, number.group(1)) is not None:
+        return ""
+    return (
+        f"{record}: broken link: its status says it is superseded by {quote(reference)}, "
+        f"and there is no such record in {quote(str(record.parent))}; it is reviewed as "
+        "a live record until its status names the record that replaced it"
+    )
 
 
 _MOVED_BLOCK = (

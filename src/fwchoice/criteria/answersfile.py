@@ -20,11 +20,11 @@ from fwchoice.criteria.fileformat import ANSWERS_MARKER, SAVED_ANSWERS, SAVED_TE
 from fwchoice.criteria.loader import read_bounded
 from fwchoice.criteria.located import validate
 from fwchoice.criteria.yamlfile import YamlProblem, decode, parse
-from fwchoice.diagnostics import Diagnostic
 from fwchoice.errors import UsageError
 from fwchoice.sanitize import quote
 
 WHAT = "answers file"
+RECORD = "decision record"
 
 
 class AnswersFile(NamedTuple):
@@ -44,27 +44,26 @@ def read_answers_file(path: str) -> AnswersFile:
     raw = read_bounded(Path(path), path, WHAT)
     if not isinstance(raw, bytes):
         raise UsageError(f"{WHAT} {raw.format_text()}")
-    offset = 0
+    what = RECORD if path.lower().endswith(".md") else WHAT
     try:
         text, bom = decode(raw, path)
         if bom:
             raise YamlProblem(bom)
-        if path.lower().endswith(".md"):
-            text, offset = _replay_block(text, path)
+        if what == RECORD:
+            text = _replay_block(text, path)
         parsed = parse(text, path, what=WHAT)
     except YamlProblem as problem:
-        first = _shifted(problem.diagnostics[0], offset)
-        raise UsageError(f"{WHAT} {first.format_text()}") from None
+        raise UsageError(f"{what} {problem.diagnostics[0].format_text()}") from None
     errors = [d for d in parsed.diagnostics if d.severity == "error"]
     if errors:
-        raise UsageError(f"{WHAT} {_shifted(errors[0], offset).format_text()}")
+        raise UsageError(f"{what} {errors[0].format_text()}")
     data = parsed.data
     if not isinstance(data, dict):
         raise UsageError(
-            f"{WHAT} {quote(path)} must map question ids to answers, e.g. `admin: yes`"
+            f"{what} {quote(path)} must map question ids to answers, e.g. `admin: yes`"
         )
     if TEAM_MARKER in data:
-        _check(SAVED_TEAM, parsed, offset)
+        _check(SAVED_TEAM, parsed, what)
         members = tuple(
             AnswersFile(path, member["answers"], None, member["name"]) for member in data["members"]
         )
@@ -74,7 +73,7 @@ def read_answers_file(path: str) -> AnswersFile:
         if isinstance(name, str):
             return AnswersFile(path, {k: v for k, v in data.items() if k != "name"}, None, name)
         return AnswersFile(path, data, None)
-    _check(SAVED_ANSWERS, parsed, offset)
+    _check(SAVED_ANSWERS, parsed, what)
     name = data.get("name")
     return AnswersFile(path, data["answers"], data, name if isinstance(name, str) else None)
 
@@ -88,35 +87,33 @@ def read_record_block(path: str, text: str) -> Any:
     found = locate(text)
     if found is None:
         return None
-    block, offset = found
     try:
-        parsed = parse(block, path, what="decision record")
+        parsed = parse(in_record_lines(*found), path, what=RECORD)
     except YamlProblem as problem:
-        first = _shifted(problem.diagnostics[0], offset)
-        raise UsageError(f"decision record {first.format_text()}") from None
+        raise UsageError(f"{RECORD} {problem.diagnostics[0].format_text()}") from None
     data = parsed.data
     if not isinstance(data, dict):
-        raise UsageError(f"decision record {quote(path)}: its replay block is not a mapping")
-    _check(SAVED_TEAM if TEAM_MARKER in data else SAVED_ANSWERS, parsed, offset)
+        raise UsageError(f"{RECORD} {quote(path)}: its replay block is not a mapping")
+    _check(SAVED_TEAM if TEAM_MARKER in data else SAVED_ANSWERS, parsed, RECORD)
     return data
 
 
-def _shifted(diagnostic: Diagnostic, lines: int) -> Diagnostic:
-    """A problem found in a replay block, located in the record that holds it."""
-    span = diagnostic.span
-    return diagnostic._replace(
-        span=span._replace(line=span.line + lines, end_line=span.end_line + lines)
-    )
+def in_record_lines(block: str, lines_before: int) -> str:
+    """A replay block as YAML whose every position (a problem's, and any a message
+    names, such as where a sequence began) counts in the record's own lines: the
+    lines above the block become blank lines, which YAML skips."""
+    return "\n" * lines_before + block
 
 
-def _check(spec: Any, parsed: Any, offset: int = 0) -> None:
+def _check(spec: Any, parsed: Any, what: str) -> None:
     _, problems = validate(spec, parsed)
     errors = [d for d in problems if d.severity == "error"]
     if errors:
-        raise UsageError(f"saved {WHAT} {_shifted(errors[0], offset).format_text()}")
+        label = what if what == RECORD else f"saved {what}"
+        raise UsageError(f"{label} {errors[0].format_text()}")
 
 
-def _replay_block(text: str, path: str) -> tuple[str, int]:
+def _replay_block(text: str, path: str) -> str:
     from fwchoice.adr.embed import locate
 
     found = locate(text)
@@ -126,4 +123,4 @@ def _replay_block(text: str, path: str) -> tuple[str, int]:
             "<details> block that ends a record fwchoice wrote); give an answers file, or "
             "a decision record fwchoice wrote"
         )
-    return found
+    return in_record_lines(*found)

@@ -6,14 +6,17 @@ again against the current criteria file, exactly as ``advise`` would (a
 question added since takes its default), and says per record: ``unchanged``,
 ``moved`` (the same option first, by a different margin; the criteria changes
 that moved it are named), ``changed`` (another option comes first), or
-``broken`` (its answers no longer fit the criteria file); and whether its review
-date has passed. Superseded records are skipped: they are history.
+``broken`` (its answers no longer fit the criteria file, or its title names
+another verdict than its replay block); and whether its review date has passed.
+Superseded records are skipped: they are history, unless the record their status
+names is not in the folder (a broken link, reported; the record is reviewed).
 """
 
 from __future__ import annotations
 
 from typing import Any, Literal
 
+from fwchoice.adr.consistency import title_contradiction
 from fwchoice.adr.layout import is_superseded
 from fwchoice.criteria.answers import AnswerProblem, collect, complete
 from fwchoice.criteria.fileformat import TEAM_MARKER
@@ -24,6 +27,7 @@ from fwchoice.decide.report import CurrentVerdict, Replay, SavedVerdict, json_va
 from fwchoice.decide.scoring import evaluate
 from fwchoice.decide.team import combined_evaluation, members_from
 from fwchoice.record import NamedTuple
+from fwchoice.sanitize import quote
 
 State = Literal["unchanged", "moved", "changed", "broken", "superseded"]
 MOVED = 0.05
@@ -47,11 +51,24 @@ def review_record(
     document: Document,
     sha256: str,
     today: str,
+    broken_link: str = "",
 ) -> Reviewed:
+    """One record reviewed. ``broken_link`` says why its "superseded by" link leads
+    nowhere: the record is then reviewed as a live one, and that problem fails it."""
     review_by = saved.get("review_by")
     overdue = bool(review_by) and str(review_by) < today
-    if is_superseded(text):
+    if is_superseded(text) and not broken_link:
         return Reviewed(path, "superseded", False, review_by, None)
+    labels = {option.id: option.label for option in document.options.values()}
+    contradiction = title_contradiction(text, saved.get("verdict") or {}, labels)
+    if contradiction is not None:
+        why = (
+            f"{path}:{contradiction.line}: the record does not match its replay block: its "
+            f"title says {quote(contradiction.title)}, its block's verdict is "
+            f"{quote(contradiction.expected)}; restore what fwchoice wrote, or file a new "
+            "record with fwchoice advise"
+        )
+        return Reviewed(path, "broken", overdue, review_by, None, why)
     scored = rated_by(document, saved.get("ratings", "source"))
     try:
         if TEAM_MARKER in saved:
@@ -75,14 +92,14 @@ def review_record(
         state = "moved"
     else:
         state = "unchanged"
-    return Reviewed(path, state, overdue, review_by, replay)
+    return Reviewed(path, state, overdue, review_by, replay, broken_link)
 
 
 def fails(reviewed: Reviewed, fail_on: set[str]) -> bool:
     """Whether this record fails the review under ``--fail-on``."""
     if "never" in fail_on:
         return False
-    if reviewed.state == "broken":
+    if reviewed.state == "broken" or reviewed.problem:
         return True
     if reviewed.overdue and "overdue" in fail_on:
         return True

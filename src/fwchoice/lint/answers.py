@@ -33,6 +33,29 @@ def named_criteria(parsed: ParsedYaml) -> str | None:
     return path if isinstance(path, str) and path else None
 
 
+def record_contradiction(
+    text: str, parsed: ParsedYaml, document: Document, file: str
+) -> list[Diagnostic]:
+    """FWC503 at a decision record's title when it names another verdict than the
+    record's replay block (``parsed``) does."""
+    from fwchoice.adr.consistency import title_contradiction
+    from fwchoice.codes import severity_of
+    from fwchoice.diagnostics import Span
+
+    verdict = parsed.data.get("verdict") if isinstance(parsed.data, dict) else None
+    labels = {option.id: option.label for option in document.options.values()}
+    found = title_contradiction(text, verdict if isinstance(verdict, dict) else {}, labels)
+    if found is None:
+        return []
+    message = (
+        f"the record does not match its replay block: its title says {quote(found.title)}, "
+        f"its block's verdict is {quote(found.expected)}; restore what fwchoice wrote, or "
+        "file a new record with fwchoice advise"
+    )
+    span = Span(found.line, 1, found.line, 3 + len(found.title))
+    return [Diagnostic(file, span, "FWC503", severity_of("FWC503"), message)]
+
+
 def lint_answers(
     parsed: ParsedYaml, document: Document | None, missing: str | None
 ) -> list[Diagnostic]:

@@ -119,12 +119,10 @@ def _confirmation(meta: RecordMeta) -> str:
 
 def title(advice: AdviceReport) -> str:
     """The record's title: the decision, as a heading reads it."""
+    from fwchoice.adr.consistency import decision_title
+
     verdict = advice.verdict
-    if verdict.kind in ("clear", "only"):
-        return f"Use {verdict.winner_label}"
-    if verdict.kind == "none":
-        return "No option meets every must-have"
-    return f"{verdict.winner_label} or {verdict.runner_up_label}: a close call"
+    return decision_title(verdict.kind, verdict.winner_label, verdict.runner_up_label)
 
 
 def _outcome(advice: AdviceReport) -> list[str]:

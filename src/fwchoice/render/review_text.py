@@ -53,6 +53,8 @@ def record_sentence(record: dict[str, Any]) -> str:
             )
             + ")"
         )
+    if record["problem"] and state != "broken":
+        text += f"; {record['problem']}"
     if record["overdue"]:
         text += f"; its review date {record['review_by']} has passed"
     return f"{STATE_WORDS[state]}: {text}"
@@ -73,7 +75,8 @@ def review_github(data: dict[str, Any]) -> str:
     or broken record or a passed review date, a warning for a moved margin."""
     lines = []
     for record in data["records"]:
-        if record["state"] in ("unchanged", "superseded") and not record["overdue"]:
+        quiet = record["state"] in ("unchanged", "superseded") and not record["problem"]
+        if quiet and not record["overdue"]:
             continue
         level = "error" if record["fails"] else "warning"
         title = TITLES.get(record["state"], "Decision due for review")
