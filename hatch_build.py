@@ -8,7 +8,6 @@ same wheel; a file with any problem fails the build.
 
 from __future__ import annotations
 
-import os
 import subprocess
 import sys
 import tempfile
@@ -26,20 +25,24 @@ class PrecomputeShippedCriteria(BuildHookInterface):  # type: ignore[misc]
             return  # an editable install reads src/ and the checkout's file: nothing to add
         root = Path(self.root)
         target = Path(tempfile.mkdtemp()) / "precomputed.json"
-        # Keep the PYTHONPATH the build frontend set: pip's isolated build
-        # environment (where pyyaml is installed) reaches this interpreter through it.
-        inherited = os.environ.get("PYTHONPATH")
-        paths = [str(root / "src"), *([inherited] if inherited else [])]
-        env = {**os.environ, "PYTHONPATH": os.pathsep.join(paths)}
+        # The environment is the build frontend's (pip's isolated build environment,
+        # where pyyaml is installed, reaches this interpreter through PYTHONPATH).
+        # src/ goes on sys.path once Python has started: pip's sitecustomize drops
+        # every path an installed .pth names, and an editable install of this
+        # checkout names src/, so src/ on PYTHONPATH would be dropped there.
+        run_precompute = (
+            "import runpy, sys; sys.path.insert(0, sys.argv.pop(1)); "
+            "runpy.run_module('fwchoice.lint.precompute', run_name='__main__')"
+        )
         subprocess.run(
             [
                 sys.executable,
-                "-m",
-                "fwchoice.lint.precompute",
+                "-c",
+                run_precompute,
+                str(root / "src"),
                 str(root / "criteria.yaml"),
                 str(target),
             ],
             check=True,
-            env=env,
         )
         build_data["force_include"][str(target)] = "fwchoice/precomputed.json"
