@@ -28,7 +28,7 @@ from fwchoice.decide.advice import build_advice
 from fwchoice.decide.robustness import robustness
 from fwchoice.decide.scoring import evaluate
 from fwchoice.decide.team import Member, agenda, combined_evaluation, combined_ranking
-from fwchoice.decide.uncertainty import question_alternatives
+from fwchoice.decide.uncertainty import question_alternatives, uncertainty_for
 from fwchoice.lint.runner import analyse
 from strategies import answers, documents, first
 
@@ -51,6 +51,7 @@ def test_the_docs_state_every_rule_these_tests_recompute() -> None:
         "6. **Hybrids.**",
         "7. **Teams.**",
         "8. **Robustness sampling.**",
+        "9. **What to find out first.**",
     ):
         assert rule in DOCS
 
@@ -390,3 +391,41 @@ def test_the_robustness_sampling_stops_as_the_docs_state(data) -> None:
     samples, share = _sampled(document, resolved)
     assert (tested.samples, tested.share) == (samples, share)
     assert tested.samples % 1000 == 0 or tested.samples == 10_000
+
+
+# --- rule 9: what to find out first ---------------------------------------------------
+
+
+@SETTINGS
+@given(data=st.data())
+def test_the_question_to_find_out_first_as_the_docs_state(data) -> None:
+    document = data.draw(documents(with_must_haves=True, max_questions=3, with_defaults=True))
+    resolved, _ = complete(document, data.draw(answers(document, 0.5)), fill_defaults=True)
+    found = uncertainty_for(document, resolved)
+    open_questions = [q for q, a in _counted(document, resolved).items() if a.unsure]
+    if not open_questions:
+        assert found is None
+        return
+    assert found is not None
+    now = first(evaluate(document, resolved))
+    expected = {}
+    for qid in open_questions:
+        margins, changes = [], False
+        for alternative in question_alternatives(document.questions[qid]):
+            changed = {**resolved, qid: Answer(alternative, "asked")}
+            ranking = evaluate(document, complete(document, changed, fill_defaults=True)[0]).ranking
+            top = ranking.eligible[0] if ranking.eligible else None
+            changes = changes or top != now
+            if len(ranking.eligible) > 1:
+                a, b = ranking.eligible[:2]
+                margin = ranking.points(a) - ranking.points(b)
+                margins.append(margin if a == now else -margin)
+        swing = max(margins) - min(margins) if len(margins) > 1 else 0
+        expected[qid] = (changes, swing)
+    assert dict(found.swings) == {q: s for q, (_, s) in expected.items()}
+    assert found.deciding == {q for q, (c, _) in expected.items() if c}
+    if found.winner_can_change:
+        best = max(open_questions, key=lambda q: (*expected[q], -open_questions.index(q)))
+        assert found.settle_first == best
+    else:
+        assert found.settle_first is None

@@ -618,7 +618,10 @@ def _insights(
             winner_can_change=uncertainty.winner_can_change,
             settle_first=(
                 SettleFirst(
-                    settle, document.questions[settle].text, points(uncertainty.swings[settle])
+                    settle,
+                    document.questions[settle].text,
+                    points(uncertainty.swings[settle]),
+                    settle in uncertainty.deciding,
                 )
                 if settle
                 else None

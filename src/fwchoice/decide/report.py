@@ -353,6 +353,8 @@ class SettleFirst(NamedTuple):
     question: str
     text: str
     swing: float
+    changes_winner: bool
+    """Whether its answer alone can change who comes first."""
 
 
 class Uncertainty(NamedTuple):

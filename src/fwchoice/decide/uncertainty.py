@@ -20,7 +20,7 @@ from collections.abc import Iterator, Mapping
 from fractions import Fraction
 from itertools import product
 
-from fwchoice.criteria.answers import Answer, Answers, applicable_answers
+from fwchoice.criteria.answers import Answer, Answers, applicable_answers, complete
 from fwchoice.criteria.model import EMPTY, RATING_MAX, Document, Question
 from fwchoice.decide.questionnaire import EarlyFinish
 from fwchoice.decide.scorer import Scorer
@@ -55,6 +55,8 @@ class Uncertainty(NamedTuple):
     worlds: int
     settle_first: str | None = None
     swings: Mapping[str, Fraction] = EMPTY
+    deciding: frozenset[str] = frozenset()
+    """The open questions whose answer alone can change who comes first."""
 
 
 def _worlds(document: Document, answers: Answers, open_questions: list[str]) -> Iterator[Answers]:
@@ -235,24 +237,43 @@ def _bounded(
     )
 
 
-def settle_first(document: Document, answers: Answers, unsure: list[str]) -> dict[str, Fraction]:
-    """How far each unsure question alone moves the leader's margin (others left neutral)."""
+class Settling(NamedTuple):
+    """What settling one unsure question alone (the others left unsure) can do."""
+
+    swing: Fraction
+    """How far the margin between the first two eligible options moves over its
+    answers, signed by the verdict's winner (0 with fewer than two margins)."""
+    changes_winner: bool
+    """Whether some answer puts another option first (or none, or from none, one)."""
+
+
+def settle_first(document: Document, answers: Answers, unsure: list[str]) -> dict[str, Settling]:
+    """Each unsure question settled alone, every answer it allows rerun as fwchoice
+    would (conditions, defaults and must-haves again): how far the margin moves, and
+    whether the winner can change."""
     scorer = Scorer(document)
-    neutral = {q: a for q, a in answers.items() if q not in unsure}
-    current = scorer.winner(scorer.weights(neutral))
-    leader = scorer.options.index(current)
-    swings: dict[str, Fraction] = {}
+    current = scorer.first(*scorer.outcome(answers))
+    result: dict[str, Settling] = {}
     for qid in unsure:
-        margins = []
+        margins: list[Fraction] = []
+        changes = False
         for alternative in question_alternatives(document.questions[qid]):
-            world = {q: a for q, a in answers.items() if q not in unsure or q == qid}
-            world[qid] = Answer(alternative, "asked")
-            world = {q: world[q] for q in document.questions if q in world}
-            scores = scorer.scores(scorer.weights(world))
-            others = [s for i, s in enumerate(scores) if i != leader]
-            margins.append(scores[leader] - max(others) if others else scores[leader])
-        swings[qid] = max(margins) - min(margins)
-    return swings
+            resolved, _ = complete(
+                document, {**answers, qid: Answer(alternative, "asked")}, fill_defaults=True
+            )
+            weights, excluded = scorer.outcome(resolved)
+            scores = scorer.scores(weights)
+            eligible = sorted(
+                (i for i in range(len(scores)) if i not in excluded), key=lambda i: -scores[i]
+            )
+            first = scorer.options[eligible[0]] if eligible else None
+            changes = changes or first != current
+            if len(eligible) > 1:
+                margin = scores[eligible[0]] - scores[eligible[1]]
+                margins.append(margin if first == current else -margin)
+        swing = max(margins) - min(margins) if len(margins) > 1 else ZERO
+        result[qid] = Settling(swing, changes)
+    return result
 
 
 def uncertainty_for(document: Document, answers: Answers) -> Uncertainty | None:
@@ -260,9 +281,14 @@ def uncertainty_for(document: Document, answers: Answers) -> Uncertainty | None:
     if not unsure:
         return None
     result = analyse_uncertainty(document, answers, unsure)
-    swings = settle_first(document, answers, unsure)
+    settling = settle_first(document, answers, unsure)
+    # The one to find out first: one whose answer can change the winner, then the one
+    # that moves the margin most, then the earliest.
     first = (
-        max(unsure, key=lambda q: (swings[q], -unsure.index(q)))
+        max(
+            unsure,
+            key=lambda q: (settling[q].changes_winner, settling[q].swing, -unsure.index(q)),
+        )
         if result.winner_can_change
         else None
     )
@@ -274,7 +300,8 @@ def uncertainty_for(document: Document, answers: Answers) -> Uncertainty | None:
         result.winner_can_change,
         result.worlds,
         first,
-        swings,
+        {q: s.swing for q, s in settling.items()},
+        frozenset(q for q, s in settling.items() if s.changes_winner),
     )
 
 

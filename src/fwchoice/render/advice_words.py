@@ -572,10 +572,10 @@ def uncertainty_sentences(advice: AdviceReport) -> list[str]:
         )
     settle = uncertainty.settle_first
     if settle:
-        lines.append(
-            f"Find out first: {_q(settle.text)} (it moves the margin by up to "
-            f"{settle.swing:.1f} points)."
-        )
+        moves = f"moves the margin by up to {settle.swing:.1f} points"
+        if settle.changes_winner:
+            moves = "can change who comes first" + (f", and {moves}" if settle.swing else "")
+        lines.append(f"Find out first: {_q(settle.text)} (its answer {moves}).")
     return lines
 
 
