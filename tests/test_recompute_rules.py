@@ -334,7 +334,8 @@ def _sampled(document: Document, resolved: dict[str, Answer]) -> tuple[int, Frac
     combinations = 1
     for a in alternatives:
         combinations *= len(a)
-    limit = max(100, min(limit_asked, 400_000 // max(1, sum(1 for w in weights if w))))
+    varied_now = max(1, sum(1 for w in weights if w))
+    limit = min(limit_asked, max(100, 4_000_000 // (varied_now * len(document.options))))
     draw = random.Random(seed).random
     worlds: dict[int, tuple[list[int], set[str]]] = {}  # each combination is rerun once
     held = n = 0
@@ -368,8 +369,9 @@ def _sampled(document: Document, resolved: dict[str, Answer]) -> tuple[int, Frac
                         )
                         for k in varied
                     ]
-                    lead = float((1 - band) * sum(g)) + fsum(
-                        float(2 * band * x) * y for x, y in zip(g, u, strict=True)
+                    top = max(w, default=0) or 1
+                    lead = float(1 - band) * (sum(g) / top) + fsum(
+                        float(2 * band) * (x / top) * y for x, y in zip(g, u, strict=True)
                     )
                     if lead > best_lead:
                         best, best_lead = o, lead
