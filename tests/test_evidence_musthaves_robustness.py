@@ -87,7 +87,9 @@ EVIDENCE = two_options(
 
 
 def test_the_evidence_verdict_by_hand() -> None:
-    source = advise(EVIDENCE)
+    # The best-supported ratings are the default; `source` is the published matrix.
+    assert advise(EVIDENCE)["method"]["ratings"] == "evidence"
+    source = advise(EVIDENCE, ratings="source")
     assert source["verdict"]["winner"] == "a"
     assert source["verdict"]["margin"] == 10
     assert source["evidence"]["holds"] is False
@@ -122,7 +124,7 @@ def test_robustness_over_a_disputed_rating_by_hand() -> None:
     # P(w_y > 2 w_x) = integral of (1.5 - 2w) dw over [0.5, 0.75] = 1/16.
     # With the evidence's B 5, B leads by w_y > 0 always: A never first.
     # Each rating set is equally likely: A first in (1 - 1/16) / 2 = 15/32.
-    tested = robustness(EVIDENCE, {})
+    tested = robustness(EVIDENCE, {}, ratings="source")
     assert tested.winner == "a"
     assert tested.samples == 10_000
     assert abs(float(tested.share) - 15 / 32) < 0.015
@@ -207,14 +209,57 @@ def test_an_add_on_without_a_usual_fill_still_excludes() -> None:
 
 
 def test_when_no_option_has_every_must_have_the_verdict_says_so() -> None:
+    # A lacks the admin, B lacks the export; each is shipped by the other, so each
+    # excludes one option, and together they exclude both.
     document = must_have_document()
-    lacking = document.features["admin"]._replace(
-        values={"a": FeatureValue("None", False), "b": FeatureValue("None", False)}
+    export = Feature(
+        "export", "Export", {"a": FeatureValue("Built in", True), "b": FeatureValue("None", False)}
     )
-    document = document._replace(features={"admin": lacking})
+    admin = document.questions["admin"]
+    both = admin._replace(
+        choices={
+            **admin.choices,
+            "yes": Choice("yes", "Yes", must_have=("admin", "export")),
+        }
+    )
+    document = document._replace(
+        features={**document.features, "export": export},
+        questions={**document.questions, "admin": both},
+    )
     data = advise(document, {"admin": Answer(("yes",))})
     assert data["verdict"]["kind"] == "none"
     assert {e["option"] for e in data["exclusions"]} == {"a", "b"}
+
+
+@pytest.mark.parametrize("add_ons", ["yes", "no"])
+def test_a_must_have_no_option_ships_excludes_neither(add_ons: str) -> None:
+    # Neither ships the admin built in (as neither FastAPI nor DRF ships JWT): the
+    # must-have cannot tell them apart, so it excludes none, with or without add-ons,
+    # and the winner's caveat says that any choice needs an add-on.
+    document = must_have_document(fill="an add-on")
+    lacking = document.features["admin"]._replace(
+        values={
+            "a": FeatureValue("None", False, "an add-on"),
+            "b": FeatureValue("None", False, "another add-on"),
+        }
+    )
+    document = document._replace(features={"admin": lacking})
+    data = advise(document, {"admin": Answer(("yes",)), "add_ons": Answer((add_ons,))})
+    assert data["verdict"]["kind"] == "clear"
+    assert data["verdict"]["winner"] == "a"
+    assert data["exclusions"] == []
+    [caveat] = data["caveats"]
+    assert caveat["feature"] == "admin"
+    assert caveat["must_have"] is True
+    assert caveat["shared"] is True
+    # Once one option ships it, the other is excluded again (without add-ons).
+    shipped = lacking._replace(values={**lacking.values, "b": FeatureValue("Built in", True)})
+    only_b = advise(
+        document._replace(features={"admin": shipped}),
+        {"admin": Answer(("yes",)), "add_ons": Answer(("no",))},
+    )
+    assert only_b["verdict"]["kind"] == "only"
+    assert only_b["verdict"]["winner"] == "b"
 
 
 # --- the robustness figure -----------------------------------------------------------
@@ -319,8 +364,16 @@ def test_an_excluded_option_never_wins(data) -> None:
         assert evaluation.verdict.kind != "none"
     else:
         assert evaluation.verdict.kind == "none"
-    # Excluded means lacking a must-have that no accepted add-on fills.
-    assert ranking.excluded == {g.option for g in evaluation.gaps if not g.filled}
+    # Excluded means lacking a must-have that no accepted add-on fills and that some
+    # other option ships built in.
+    assert ranking.excluded == {g.option for g in evaluation.gaps if g.excludes}
+    for gap in evaluation.gaps:
+        shipped = any(
+            v.builtin
+            for o, v in document.features[gap.feature].values.items()
+            if o in document.options
+        )
+        assert gap.shared == (not shipped)
 
 
 @settings(max_examples=150, deadline=None)

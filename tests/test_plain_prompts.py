@@ -36,7 +36,7 @@ def ask(question: str, typed: str) -> tuple[object, str]:
         ("performance", "Critical\n", "5"),
         ("performance", "0\n", UNSURE_VALUE),
         ("admin", "not sure\n", UNSURE_VALUE),
-        ("security", "1, 6\n", ["accounts", "admin"]),
+        ("security", "1, 7\n", ["accounts", "admin"]),
         ("security", "none\n", []),
         ("security", "caching, User accounts, login and sessions\n", ["accounts", "caching"]),
         ("security", "0\n", [UNSURE_VALUE]),

@@ -91,6 +91,7 @@ def test_checkbox_with_space(cli, in_repo, terminal) -> None:
         "app_kind=api",
         "performance=3",
         "concurrency=moderate",
+        "workload=none",
         "admin=no",
         "data_model=simple",
         "team=neither",
@@ -100,7 +101,7 @@ def test_checkbox_with_space(cli, in_repo, terminal) -> None:
     ]
     args = [arg for s in sets for arg in ("--set", s)]
     # Pick two; the follow-up on add-ons then applies: pick "No"; leave the review.
-    with keyboard(SPACE + DOWN + DOWN + SPACE + ENTER + DOWN + ENTER + ENTER):
+    with keyboard(SPACE + DOWN * 3 + SPACE + ENTER + DOWN + ENTER + ENTER):
         result = cli("advise", "--criteria", "criteria.yaml", "--format", "json", *args)
     assert result.exit_code == 0, result.stderr
     answers = {a["question"]: a for a in json.loads(result.stdout)["answers"]}
@@ -135,12 +136,14 @@ SHIPPED_DEFAULTS = {
     "api_clients": "no",
     "performance": "3",
     "concurrency": "moderate",
+    "workload": "none",
     "admin": "no",
     "data_model": "simple",
     "security": "none",
     "add_ons": "yes",
     "team": "neither",
     "timeline": "balanced",
+    "upgrades": "steady",
     "api_docs": "3",
     "type_safety": "3",
 }

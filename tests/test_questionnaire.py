@@ -63,8 +63,9 @@ def test_asks_in_order_and_skips_conditional_questions() -> None:
     prompter = Scripted({"app_kind": "api"})
     result = run_questionnaire(DOC, {}, prompter, fill_defaults=False)
     asked = [s.question_id for s in prompter.asked]
-    # api_clients is for full-stack sites; add_ons only when something must be built in
-    assert asked == [q for q in DOC.questions if q not in ("api_clients", "add_ons")]
+    # api_clients is for full-stack sites; add_ons only when something must be built in;
+    # upgrades only for a long-lived system
+    assert asked == [q for q in DOC.questions if q not in ("api_clients", "add_ons", "upgrades")]
     assert "api_clients" not in result.answers
     assert all(a.how == "asked" for a in result.answers.values())
 
@@ -150,8 +151,8 @@ def test_declining_early_finish_asks_everything() -> None:
     )
     assert len(prompter.offers) == 1
     assert not result.skipped
-    # api_clients and add_ons do not apply to the default answers
-    assert len(result.answers) == len(DOC.questions) - 2
+    # api_clients, add_ons and upgrades do not apply to the default answers
+    assert len(result.answers) == len(DOC.questions) - 3
 
 
 # --- progress: forward only, and why a follow-up is asked ---------------------------

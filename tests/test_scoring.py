@@ -9,6 +9,7 @@ import pytest
 from conftest import REPO, SHIPPED
 from fwchoice.criteria.answers import collect, complete
 from fwchoice.criteria.loader import CriteriaSource
+from fwchoice.decide.evidence import rated_by
 from fwchoice.decide.scorer import Scorer
 from fwchoice.decide.scoring import evaluate
 from fwchoice.lint.runner import load_criteria
@@ -47,6 +48,7 @@ def test_defaults_on_the_shipped_file() -> None:
         "async_support": 2,
         "admin_interface": 0,
         "testing_tools": 2,
+        "support_horizon": 0,  # added from research: weighs only when an answer asks
     }
     assert result.weights["admin_interface"].clamped
     # FastAPI: 15+8+12+15+2+15+8+10+0+6 = 91; Django: 9+10+9+12+5+9+10+6+0+10 = 80;
@@ -79,8 +81,9 @@ def test_reasons_are_the_largest_contributions() -> None:
     result = evaluate(SHIPPED_DOC, answers_for(SHIPPED_DOC, "ecommerce"))
     top = [c.criterion for c in result.contributions[:3]]
     assert top == ["admin_interface", "built_in_features", "testing_tools"]
-    # Admin Interface: weight 9, ratings 5 vs 1 -> 9 * 4 * 100 / (5 * 39) = 18.46 points
-    assert result.contributions[0].points == Fraction(9 * 4 * 100, 5 * 39)
+    # Admin Interface: weight 9, ratings 5 vs 1, of a total weight of 41 (the long-lived
+    # timeline and its upgrades answer give Support Horizon 2) -> 9 * 4 * 100 / (5 * 41)
+    assert result.contributions[0].points == Fraction(9 * 4 * 100, 5 * 41)
 
 
 def test_three_options_by_hand() -> None:
@@ -110,9 +113,13 @@ def test_hybrid_below_the_threshold() -> None:
 
 
 def test_caveats_name_needed_features_the_winner_lacks() -> None:
+    # Token authentication ships with FastAPI (fastapi.security): no caveat. JWT ships
+    # with neither, so it is a caveat for whichever wins.
     result = evaluate(SHIPPED_DOC, answers_for(SHIPPED_DOC, "ml-serving"))
     assert result.verdict.winner == "fastapi"
-    assert [c.feature for c in result.caveats] == ["authentication", "jwt"]
+    assert [c.feature for c in result.caveats] == []
+    jwt = evaluate(SHIPPED_DOC, answers_for(SHIPPED_DOC, "ml-serving", security="tokens,jwt"))
+    assert [c.feature for c in jwt.caveats] == ["jwt"]
 
 
 @pytest.mark.parametrize("scenario", list(SHIPPED_DOC.scenarios))
@@ -120,10 +127,11 @@ def test_every_shipped_scenario_holds(scenario: str) -> None:
     expected = SHIPPED_DOC.scenarios[scenario]
     given = collect(SHIPPED_DOC, scenario_layers(SHIPPED_DOC, expected))
     answers, _ = complete(SHIPPED_DOC, given, fill_defaults=True)
-    full = evaluate(SHIPPED_DOC, answers)
+    scored = rated_by(SHIPPED_DOC, "evidence")  # what advise scores by default
+    full = evaluate(scored, answers)
     assert full.verdict.winner == expected.expect_winner
     # lint's whole-number check agrees with the full, exact evaluation
-    quick = scenario_outcome(SHIPPED_DOC, expected, Scorer(SHIPPED_DOC))
+    quick = scenario_outcome(scored, expected, Scorer(scored))
     assert quick.winner == full.verdict.winner
     assert quick.close == (full.verdict.kind in ("close", "tie"))
     assert quick.margin_points == pytest.approx(float(full.verdict.margin))

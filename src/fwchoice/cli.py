@@ -522,11 +522,12 @@ def advise(
         RatingsChoice,
         typer.Option(
             "--ratings",
-            help="Score by the source comparison's ratings, or by the evidence's where a "
-            "note disputes them (the report always says whether the verdict holds under "
-            "the other).",
+            help="evidence (default): every rating at its best-supported value, the "
+            "evidence's where a note shows the published one wrong or dated; source: the "
+            "published comparison exactly. The report always says whether the verdict "
+            "holds under the other.",
         ),
-    ] = RatingsChoice.source,
+    ] = RatingsChoice.evidence,
     adr_dir: Annotated[
         str | None,
         typer.Option(

@@ -302,6 +302,38 @@ _ALL = [
         "default, counted from `--today`), or that does not say when (`checked: "
         "YYYY-MM-DD`): the facts it carries may have moved since.",
     ),
+    Code(
+        "FWC217",
+        "warning",
+        "note without a source",
+        "A note names no source, so nobody can check the claim it makes. Add `sources:`, "
+        "each with a title, a url and the source's own date or version.",
+    ),
+    Code(
+        "FWC218",
+        "error",
+        "table contradicts its note",
+        "A feature note says (`supports`) whether an option ships the feature built in, "
+        "and the row's `builtin` says the opposite. The note is the evidence: correct the "
+        "row (its `builtin` and its text), or the note. `supports` belongs on a feature's "
+        "note; a criterion's note gives `evidence_ratings`.",
+    ),
+    Code(
+        "FWC219",
+        "error",
+        "impossible checked date",
+        "A note's `checked` is the day its claim was confirmed against its sources. It "
+        "cannot be after today (`--today`), nor before the own date of one of its "
+        "sources: write the day the check was really made.",
+    ),
+    Code(
+        "FWC220",
+        "warning",
+        "source without date or version",
+        "A source that gives neither its own `date` (when it was published, released or "
+        "last changed) nor the `version` it describes: a reader cannot tell how current "
+        "the claim is. The date is the source's, never the day it was read.",
+    ),
     # --- questionnaire ---------------------------------------------------------
     Code(
         "FWC301",

@@ -13,7 +13,7 @@ from collections.abc import Mapping, Sequence
 from fractions import Fraction
 from typing import TYPE_CHECKING, Any, Literal
 
-from fwchoice.criteria.model import RATING_MAX, RATING_MIN, Document, Hybrid, Note
+from fwchoice.criteria.model import RATING_MAX, RATING_MIN, Document, Hybrid, Note, SourceRef
 
 if TYPE_CHECKING:
     from fwchoice.criteria.model import Exact
@@ -39,12 +39,22 @@ def note_data(note: Note) -> dict[str, Any]:
     data: dict[str, Any] = {
         "status": note.status,
         "text": note.text,
-        "sources": [{"title": s.title, "url": s.url} for s in note.sources],
+        "sources": [source_data(s) for s in note.sources],
     }
     if note.evidence_ratings:
         data["evidence_ratings"] = dict(note.evidence_ratings)
     if note.checked:
         data["checked"] = note.checked
+    return data
+
+
+def source_data(source: SourceRef) -> dict[str, str]:
+    """A note's source; its own date and version only where the file gives them."""
+    data = {"title": source.title, "url": source.url}
+    if source.date:
+        data["date"] = source.date
+    if source.version:
+        data["version"] = source.version
     return data
 
 
@@ -112,6 +122,7 @@ def _matrix(document: Document) -> list[dict[str, Any]]:
                 "weight": plain_number(criterion.weight),
                 "ratings": ratings,
                 "evidence_ratings": dict(criterion.evidence),
+                "in_source": criterion.in_source,
                 "leaders": leaders(known),
                 "rationale": criterion.rationale,
                 "notes": [note_data(n) for n in criterion.notes],
@@ -129,7 +140,12 @@ def _features(document: Document) -> list[dict[str, Any]]:
             values[oid] = (
                 None
                 if value is None
-                else {"text": value.text, "builtin": value.builtin, "fill": value.fill}
+                else {
+                    "text": value.text,
+                    "builtin": value.builtin,
+                    "fill": value.fill,
+                    "published": value.published,
+                }
             )
         rows.append(
             {

@@ -43,7 +43,7 @@ class AdviceOutput(NamedTuple):
     no_color: bool = False
     date: str | None = None
     export: str | None = None
-    ratings: RatingSet = "source"
+    ratings: RatingSet = "evidence"
     accessible: bool = False
     """Plain numbered prompts and a linear report (--accessible or ACCESSIBLE=1)."""
     record: RecordOptions = RecordOptions()

@@ -207,7 +207,7 @@ def saved_record(
     advice: AdviceReport,
     scored_with: dict[str, Any],
     *,
-    ratings: str = "source",
+    ratings: str = "evidence",
 ) -> dict[str, Any]:
     """What a saved answers file, and a record's replay block, hold."""
     from fwchoice.commands.record import replay_head

@@ -13,6 +13,7 @@ from typing import Any
 
 from fwchoice.criteria.answers import AnswerProblem, normalize
 from fwchoice.criteria.model import (
+    Alternative,
     Benchmark,
     BenchmarkResult,
     Choice,
@@ -64,6 +65,9 @@ def build_document(data: dict[str, Any]) -> Document:
         features={fid: _feature(fid, f) for fid, f in data.get("features", {}).items()},
         benchmarks={bid: _benchmark(bid, b) for bid, b in data.get("benchmarks", {}).items()},
         hybrids={hid: _hybrid(hid, h, questions) for hid, h in data.get("hybrids", {}).items()},
+        alternatives={
+            aid: _alternative(aid, a, questions) for aid, a in data.get("alternatives", {}).items()
+        },
         decision=_decision(data.get("decision", {})),
         questions=questions,
         presets={
@@ -80,7 +84,10 @@ def _notes(raw: list[dict[str, Any]]) -> tuple[Note, ...]:
             status=n.get("status", "nuance"),
             text=n.get("text", ""),
             sources=tuple(
-                SourceRef(s.get("title", ""), s.get("url", "")) for s in n.get("sources", [])
+                SourceRef(
+                    s.get("title", ""), s.get("url", ""), s.get("date", ""), s.get("version", "")
+                )
+                for s in n.get("sources", [])
             ),
             # `suggested_ratings` is the former name (lint warns); the new name wins.
             evidence_ratings={
@@ -88,6 +95,7 @@ def _notes(raw: list[dict[str, Any]]) -> tuple[Note, ...]:
                 **n.get("evidence_ratings", {}),
             },
             checked=n.get("checked", ""),
+            supports=dict(n.get("supports", {})),
         )
         for n in raw
     )
@@ -132,12 +140,15 @@ def _criterion(cid: str, c: dict[str, Any]) -> Criterion:
         rationale=c.get("rationale", ""),
         notes=notes,
         evidence=evidence,
+        in_source=c.get("in_source", True),
     )
 
 
 def _feature(fid: str, f: dict[str, Any]) -> Feature:
     values = {
-        oid: FeatureValue(v.get("text", ""), v.get("builtin"), v.get("fill", ""))
+        oid: FeatureValue(
+            v.get("text", ""), v.get("builtin"), v.get("fill", ""), v.get("published", "")
+        )
         for oid, v in f.get("values", {}).items()
     }
     return Feature(
@@ -176,6 +187,20 @@ def _hybrid(hid: str, h: dict[str, Any], earlier: dict[str, Question]) -> Hybrid
         steps=tuple(h.get("steps", [])),
         when=read_condition(h.get("when", {}), earlier),
         fits=h.get("fits", ""),
+    )
+
+
+def _alternative(aid: str, a: dict[str, Any], questions: dict[str, Question]) -> Alternative:
+    return Alternative(
+        id=aid,
+        label=a.get("label", aid),
+        scope=a.get("scope", "beside"),
+        summary=a.get("summary", ""),
+        when=tuple(_condition(c, questions) for c in a.get("when", [])),
+        url=a.get("url", ""),
+        reasons=tuple(a.get("reasons", [])),
+        trade_offs=tuple(a.get("trade_offs", [])),
+        notes=_notes(a.get("notes", [])),
     )
 
 
@@ -287,6 +312,7 @@ def _scenario(sid: str, s: dict[str, Any]) -> Scenario:
         description=s.get("description", ""),
         expect_winner=expect.get("winner", ""),
         expect_hybrid=expect.get("hybrid"),
+        expect_alternatives=(tuple(expect["alternatives"]) if "alternatives" in expect else None),
         preset=s.get("preset"),
         answers=dict(s.get("answers", {})),
         source=s.get("source", ""),

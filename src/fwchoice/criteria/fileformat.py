@@ -68,10 +68,33 @@ _url = Text(
 _source = Named(
     "source",
     Record(
-        description="Where a claim can be checked.",
+        description=(
+            "Where a claim can be checked, with the source's own date or version, so a "
+            "reader can tell how current the claim is."
+        ),
         fields={
             "title": Field(Text(description="What the source is, in a few words."), True),
             "url": Field(_url, True),
+            "date": Field(
+                Text(
+                    max_length=10,
+                    pattern=f"^[0-9]{{4}}(-[0-9]{{2}}(-[0-9]{{2}})?)?{END}",
+                    pattern_hint="a source's date is written YYYY-MM-DD, YYYY-MM or YYYY",
+                    description=(
+                        "The source's own date (YYYY-MM-DD, YYYY-MM or YYYY): when it was "
+                        "published, released or last changed; not the day it was read."
+                    ),
+                )
+            ),
+            "version": Field(
+                Text(
+                    max_length=60,
+                    description=(
+                        "The version of the software or document the source describes, "
+                        "e.g. 0.141.1 or 6.0."
+                    ),
+                )
+            ),
         },
     ),
 )
@@ -157,8 +180,20 @@ _note = Named(
                     pattern=f"^[0-9]{{4}}-[0-9]{{2}}-[0-9]{{2}}{END}",
                     pattern_hint="a date is written YYYY-MM-DD",
                     description=(
-                        "When the note's sources were last checked (YYYY-MM-DD); lint warns "
-                        "when that is longer ago than --max-age days."
+                        "The day the claim was confirmed against its sources (YYYY-MM-DD), "
+                        "never before a source's own date; lint warns when that is longer "
+                        "ago than --max-age days."
+                    ),
+                )
+            ),
+            "supports": Field(
+                IdMap(
+                    Boolean(),
+                    what="option",
+                    description=(
+                        "On a feature's note: per option, whether the note says it ships "
+                        "the feature built in. Lint reports a row whose `builtin` says "
+                        "otherwise (the table changes, not just the note)."
                     ),
                 )
             ),
@@ -220,6 +255,15 @@ _criterion = Record(
         "weight": Field(_weight),
         "ratings": Field(_ratings, True),
         "rationale": Field(Text(description="Why the options are rated as they are.")),
+        "in_source": Field(
+            Boolean(
+                description=(
+                    "Whether the source comparison has this criterion (default true). A "
+                    "criterion added from research (false) has no published rating, so "
+                    "`advise --ratings source` leaves it out."
+                )
+            )
+        ),
         "notes": Field(_notes),
     },
 )
@@ -240,6 +284,14 @@ _feature = Record(
                         ),
                         "fill": Field(
                             Text(description="How teams usually fill the gap when not built in.")
+                        ),
+                        "published": Field(
+                            Text(
+                                description=(
+                                    "The source comparison's cell as published, kept where "
+                                    "the evidence corrected `text` and `builtin`."
+                                )
+                            )
                         ),
                     },
                 ),
@@ -292,6 +344,40 @@ _hybrid = Record(
             text_hint='`when` is now a condition such as {admin: "yes"}; move the text to `fits`',
         ),
         "fits": Field(Text(description="When this approach fits, in words.")),
+    },
+)
+
+ALTERNATIVE_SCOPES = ("outside", "beside")
+
+_alternative = Record(
+    description=(
+        "An approach beyond the options, offered when the answers meet one of its `when` "
+        "conditions: `outside` when the project is one the options are not meant for (the "
+        "report says so first, before any scores); `beside` when it fits alongside them."
+    ),
+    fields={
+        "label": Field(Text(max_length=120), True),
+        "scope": Field(Choice(ALTERNATIVE_SCOPES, "outside or beside."), True),
+        "summary": Field(
+            Text(description="What it is and why it fits, in a sentence or two."), True
+        ),
+        "url": Field(_url),
+        "reasons": Field(ListOf(Text(), max_items=MAX_LIST, description="Why it fits.")),
+        "trade_offs": Field(
+            ListOf(
+                Text(), max_items=MAX_LIST, description="What it costs, or where it falls short."
+            )
+        ),
+        "when": Field(
+            ListOf(
+                _condition,
+                min_items=1,
+                max_items=MAX_LIST,
+                description="The answers that call for it: offered when any one condition holds.",
+            ),
+            True,
+        ),
+        "notes": Field(_notes),
     },
 )
 
@@ -500,6 +586,16 @@ _scenario = Record(
                     "hybrid": Field(
                         Boolean(description="Whether the verdict must (not) be a hybrid.")
                     ),
+                    "alternatives": Field(
+                        ListOf(
+                            Id(),
+                            max_items=MAX_HYBRIDS,
+                            description=(
+                                "The alternatives the answers must call for, exactly "
+                                "(an empty list: none)."
+                            ),
+                        )
+                    ),
                 }
             ),
             True,
@@ -553,6 +649,14 @@ DOCUMENT: Spec = Record(
         ),
         "hybrids": Field(
             IdMap(_hybrid, max_items=MAX_HYBRIDS, what="hybrid", description="Combinations.")
+        ),
+        "alternatives": Field(
+            IdMap(
+                _alternative,
+                max_items=MAX_HYBRIDS,
+                what="alternative",
+                description="Approaches beyond the options, and projects outside their scope.",
+            )
         ),
         "decision": Field(_decision),
         "questions": Field(

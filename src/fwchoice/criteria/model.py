@@ -53,6 +53,10 @@ EMPTY: Mapping[Any, Any] = MappingProxyType({})
 class SourceRef(NamedTuple):
     title: str
     url: str
+    date: str = ""
+    """The source's own date (YYYY-MM-DD, YYYY-MM or YYYY), or empty."""
+    version: str = ""
+    """The version of what the source describes, or empty."""
 
 
 class Note(NamedTuple):
@@ -62,7 +66,9 @@ class Note(NamedTuple):
     evidence_ratings: Mapping[str, int] = EMPTY
     """On a criterion's note: ratings the evidence supports where they differ."""
     checked: str = ""
-    """When its sources were last checked (YYYY-MM-DD), or empty."""
+    """The day the claim was confirmed against its sources (YYYY-MM-DD), or empty."""
+    supports: Mapping[str, bool] = EMPTY
+    """On a feature's note: per option, whether the note says it ships the feature built in."""
 
 
 class Item(NamedTuple):
@@ -93,12 +99,16 @@ class Criterion(NamedTuple):
     evidence: Mapping[str, int] = EMPTY
     """The evidence ratings of its notes, by option: only where they differ from
     ``ratings`` (the source's)."""
+    in_source: bool = True
+    """False: added from research, not a criterion of the source comparison."""
 
 
 class FeatureValue(NamedTuple):
     text: str
     builtin: bool | None = None
     fill: str = ""
+    published: str = ""
+    """The source comparison's cell as published, where the evidence corrected it."""
 
 
 class Feature(NamedTuple):
@@ -134,6 +144,22 @@ class Hybrid(NamedTuple):
     when: Mapping[str, frozenset[str]] = EMPTY
     """The answers that call for it, as a question's condition; empty: never suggested."""
     fits: str = ""
+
+
+class Alternative(NamedTuple):
+    """An approach beyond the options (``beside``), or what fits a project the options
+    are not meant for (``outside``)."""
+
+    id: str
+    label: str
+    scope: str
+    summary: str
+    when: tuple[Mapping[str, frozenset[str]], ...]
+    """Offered when any one of these conditions holds."""
+    url: str = ""
+    reasons: tuple[str, ...] = ()
+    trade_offs: tuple[str, ...] = ()
+    notes: tuple[Note, ...] = ()
 
 
 class ConfidenceLevel(NamedTuple):
@@ -288,6 +314,8 @@ class Scenario(NamedTuple):
     description: str
     expect_winner: str
     expect_hybrid: bool | None = None
+    expect_alternatives: tuple[str, ...] | None = None
+    """The alternatives the answers must call for (None: not checked)."""
     preset: str | None = None
     answers: Mapping[str, object] = EMPTY
     source: str = ""
@@ -310,6 +338,7 @@ class Document(NamedTuple):
     features: Mapping[str, Feature] = EMPTY
     benchmarks: Mapping[str, Benchmark] = EMPTY
     hybrids: Mapping[str, Hybrid] = EMPTY
+    alternatives: Mapping[str, Alternative] = EMPTY
     decision: DecisionRules = DecisionRules()
     questions: Mapping[str, Question] = EMPTY
     presets: Mapping[str, Preset] = EMPTY

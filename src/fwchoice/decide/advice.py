@@ -103,7 +103,7 @@ def build_advice(
     *,
     given: Answers | None = None,
     skipped: list[str] | None = None,
-    ratings: RatingSet = "source",
+    ratings: RatingSet = "evidence",
     criteria_file: dict[str, str],
 ) -> tuple[AdviceReport, Evaluation]:
     """Everything one person's recommendation says, from the file as written; and the
@@ -153,7 +153,7 @@ def advice_report(
     evaluation: Evaluation,
     *,
     criteria_file: dict[str, str],
-    ratings: RatingSet = "source",
+    ratings: RatingSet = "evidence",
     source: Document | None = None,
     alternative: Evaluation | None = None,
     tested: Robustness | None = None,
@@ -398,10 +398,10 @@ def _reasons(
 
 
 def _exclusions(document: Document, evaluation: Evaluation) -> tuple[Exclusion, ...]:
-    """Options a must-have rules out: a gap no accepted add-on fills."""
+    """Options a must-have rules out: a gap no accepted add-on fills, in a feature another option ships."""
     result = []
     for gap in evaluation.gaps:
-        if gap.filled:
+        if not gap.excludes:
             continue
         feature = document.features[gap.feature]
         value = feature.values[gap.option]
@@ -425,7 +425,8 @@ def _caveats(document: Document, evaluation: Evaluation) -> tuple[Caveat, ...]:
     if not evaluation.ranking.eligible:
         return ()
     winner = evaluation.ranking.winner
-    must = {g.feature for g in evaluation.gaps if g.option == winner and g.filled}
+    must = {g.feature for g in evaluation.gaps if g.option == winner and not g.excludes}
+    shared = {g.feature for g in evaluation.gaps if g.shared}
     result = []
     for caveat in evaluation.caveats:
         feature = document.features[caveat.feature]
@@ -439,6 +440,8 @@ def _caveats(document: Document, evaluation: Evaluation) -> tuple[Caveat, ...]:
                 fill=value.fill,
                 needed_by=_questions(document, caveat.needed_by),
                 must_have=feature.id in must,
+                # No option ships it built in: whichever is chosen needs an add-on.
+                shared=feature.id in shared,
             )
         )
     return tuple(result)

@@ -1,9 +1,10 @@
-"""Two sets of ratings: the source's, and the evidence's where a note disputes them.
+"""Two sets of ratings: the evidence's (the default) and the source's as published.
 
 A criterion's notes may carry evidence ratings (``evidence_ratings``): the
 value a check of the frameworks' documentation supports, where it differs from
-the source comparison's. The source's ratings are the default; the evidence
-set is the same matrix with those ratings put in. Every other part of
+the source comparison's. By default every rating is scored at its
+best-supported value: the evidence's where it differs, else the source's. The
+source set is the published comparison exactly, for comparison. Every other part of
 fwchoice scores a ``Document``, so a rating set is a document with its
 criteria's ratings replaced: nothing downstream needs to know which it is.
 """
@@ -40,8 +41,18 @@ def disputed(document: Document) -> list[Disputed]:
 
 
 def rated_by(document: Document, ratings: RatingSet) -> Document:
-    """The document scored by one rating set (the source's is the document itself)."""
-    if ratings == "source" or not any(c.evidence for c in document.criteria.values()):
+    """The document scored by one rating set.
+
+    ``evidence`` (the default everywhere): every rating at its best-supported value,
+    the evidence's where a note puts it elsewhere. ``source``: the published
+    comparison exactly, its ratings as published and only its own criteria (one
+    added from research has no published rating, so it is left out)."""
+    if ratings == "source":
+        if all(c.in_source for c in document.criteria.values()):
+            return document
+        kept = {cid: c for cid, c in document.criteria.items() if c.in_source}
+        return document._replace(criteria=kept) if kept else document
+    if not any(c.evidence for c in document.criteria.values()):
         return document
     criteria = {
         cid: c._replace(ratings={**c.ratings, **c.evidence}) if c.evidence else c

@@ -223,6 +223,9 @@ class Caveat(NamedTuple):
     fill: str
     needed_by: tuple[QuestionRef, ...]
     must_have: bool
+    """A must-have the user accepts an add-on for, or one no option ships built in."""
+    shared: bool = False
+    """No option ships it built in: whichever is chosen needs an add-on."""
 
 
 class Need(NamedTuple):

@@ -35,7 +35,7 @@ from typing import TYPE_CHECKING
 
 from fwchoice.criteria.answers import Answer, Answers, applicable_answers, complete
 from fwchoice.criteria.model import Document, RobustnessRules, exact
-from fwchoice.decide.evidence import Disputed, disputed
+from fwchoice.decide.evidence import Disputed, disputed, rated_by
 from fwchoice.decide.scorer import Scorer
 from fwchoice.decide.uncertainty import question_alternatives
 from fwchoice.record import NamedTuple
@@ -235,7 +235,7 @@ def robustness(
     answers: Answers,
     given: Answers | None = None,
     *,
-    ratings: RatingSet = "source",
+    ratings: RatingSet = "evidence",
     unsure: Sequence[str] | None = None,
     weights_and_exclusions: tuple[Mapping[str, Fraction], frozenset[str]] | None = None,
 ) -> Robustness:
@@ -247,6 +247,8 @@ def robustness(
     ``weights_and_exclusions`` tests given weights instead of answers' (a team's
     averaged weights and its exclusions): only weights and ratings vary then.
     """
+    if ratings == "source":  # the published comparison: its own criteria only
+        document = rated_by(document, "source")
     rules = rules_of(document)
     counted = applicable_answers(document, answers)
     open_questions = tuple(

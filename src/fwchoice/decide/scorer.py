@@ -14,6 +14,7 @@ from typing import TYPE_CHECKING
 
 from fwchoice.criteria.answers import Answers, applicable_answers
 from fwchoice.criteria.model import RATING_MAX, Document
+from fwchoice.decide.musthaves import shipped_by_none
 
 if TYPE_CHECKING:
     from fractions import Fraction
@@ -65,6 +66,8 @@ class Scorer:
                     self.add_ons[(question.id, choice.id)] = choice.accepts_add_ons
         self.lacking: dict[str, list[tuple[int, bool]]] = {}
         for fid, feature in document.features.items():
+            if shipped_by_none(document, fid):
+                continue  # no option ships it: it excludes none of them
             for i, option in enumerate(self.options):
                 offered = feature.values.get(option)
                 if offered is not None and offered.builtin is False:

@@ -362,7 +362,7 @@ def evaluate(document: Document, answers: Mapping[str, Answer]) -> Evaluation:
     counted = applicable_answers(document, answers)
     weights = weigh(document, counted)
     missing = gaps(document, counted)
-    excluded = frozenset(g.option for g in missing if not g.filled)
+    excluded = frozenset(g.option for g in missing if g.excludes)
     ranking = rank(document, {cid: w.value for cid, w in weights.items()}, excluded)
     verdict = decide(document, ranking, counted)
     return Evaluation(

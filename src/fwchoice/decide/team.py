@@ -29,7 +29,7 @@ from fwchoice.criteria.answers import (
 )
 from fwchoice.criteria.fileformat import NAME_LENGTH
 from fwchoice.criteria.model import Document
-from fwchoice.decide.musthaves import Gap, accepts_add_ons, must_have_features
+from fwchoice.decide.musthaves import Gap, accepts_add_ons, gaps_for, must_have_features
 from fwchoice.decide.report import AgendaItem, MemberAnswer
 from fwchoice.decide.scoring import (
     CriterionWeight,
@@ -107,21 +107,13 @@ def team_gaps(document: Document, members: list[Member]) -> list[Gap]:
         for feature, questions in must_have_features(document, c).items():
             asked_by.setdefault(feature, [])
             asked_by[feature] += [q for q in questions if q not in asked_by[feature]]
-    result = []
-    for option in document.options:
-        for fid in wanted:
-            row = document.features.get(fid)
-            value = row.values.get(option) if row else None
-            if value is not None and value.builtin is False:
-                filled = accepted and bool(value.fill)
-                result.append(Gap(option, fid, tuple(asked_by[fid]), filled))
-    return result
+    return gaps_for(document, {fid: asked_by[fid] for fid in wanted}, accepted)
 
 
 def combined_ranking(document: Document, members: list[Member]) -> tuple[Ranking, list[Gap]]:
     """The averaged weights ranked, with the team's must-haves applied."""
     missing = team_gaps(document, members)
-    excluded = frozenset(g.option for g in missing if not g.filled)
+    excluded = frozenset(g.option for g in missing if g.excludes)
     return rank(document, combined_weights(document, members), excluded), missing
 
 

@@ -22,7 +22,7 @@ def team_report(
     files: list[str],
     *,
     criteria_file: dict[str, str],
-    ratings: RatingSet = "source",
+    ratings: RatingSet = "evidence",
 ) -> TeamReport:
     """Each person's verdict, the combined one (a full advice report) and the agenda."""
     scored = rated_by(document, ratings)
@@ -63,5 +63,5 @@ def team_report(
         criteria_file=combined.criteria_file,
         members=tuple(people),
         combined=combined,
-        agenda=agenda(document, members),
+        agenda=agenda(scored, members),  # by the ratings the verdict is scored with
     )

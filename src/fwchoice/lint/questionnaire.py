@@ -168,6 +168,24 @@ def conditions_can_hold(ctx: CheckContext) -> None:
                 f"no combination of answers meets the condition of hybrid {quote(hid)}; "
                 "it would never be suggested",
             )
+    for aid, alternative in document.alternatives.items():
+        raw_list = _at(ctx.data, ("alternatives", aid, "when"))
+        if not isinstance(raw_list, list):
+            continue
+        for i, raw_when in enumerate(raw_list):
+            if not isinstance(raw_when, dict) or not raw_when:
+                continue
+            at: DataPath = ("alternatives", aid, "when", i)
+            condition = alternative.when[i] if i < len(alternative.when) else {}
+            if _condition_is_sound(ctx, at, raw_when, aid, set(order)) and (
+                not _satisfiable(document, condition)
+            ):
+                ctx.report(
+                    "FWC304",
+                    at,
+                    f"no combination of answers meets this condition of {quote(aid)}; "
+                    "it would never be offered",
+                )
 
 
 def _condition_is_sound(

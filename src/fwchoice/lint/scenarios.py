@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from fwchoice.criteria.answers import AnswerProblem, Layer, collect, complete
 from fwchoice.criteria.model import RATING_MAX, Document, Scenario
+from fwchoice.decide.alternatives import offered
+from fwchoice.decide.evidence import rated_by
 from fwchoice.decide.scorer import Scorer
 from fwchoice.lint.registry import CheckContext, check
 from fwchoice.record import NamedTuple
@@ -51,9 +53,10 @@ def scenario_outcome(document: Document, scenario: Scenario, scorer: Scorer) -> 
 @check("FWC401", lint_only=True, after_errors_only=True)
 def scenarios_hold(ctx: CheckContext) -> None:
     """Each scenario's answers still give the expected winner (and hybrid or not)."""
-    document = ctx.document
-    if not document.scenarios:
+    if not ctx.document.scenarios:
         return
+    # Scenarios hold for what `advise` says by default: the best-supported ratings.
+    document = rated_by(ctx.document, "evidence")
     scorer = Scorer(document)
     for sid, scenario in document.scenarios.items():
         if scenario.expect_winner not in document.options:
@@ -72,6 +75,17 @@ def scenarios_hold(ctx: CheckContext) -> None:
                 f"scenario {quote(sid)} expects {expected} but {got} comes first "
                 f"(by {margin} points)",
             )
+        elif scenario.expect_alternatives is not None and (
+            offered_ids := _offered(document, scenario)
+        ) != set(scenario.expect_alternatives):
+            listed = ", ".join(sorted(offered_ids)) or "none"
+            ctx.report(
+                "FWC401",
+                ("scenarios", sid, "expect", "alternatives"),
+                f"scenario {quote(sid)} expects the alternatives "
+                f"{', '.join(scenario.expect_alternatives) or 'none'} but the answers call "
+                f"for {listed}",
+            )
         elif scenario.expect_hybrid is not None and verdict.close != scenario.expect_hybrid:
             wanted = "a close call" if scenario.expect_hybrid else "a clear verdict"
             ctx.report(
@@ -80,3 +94,10 @@ def scenarios_hold(ctx: CheckContext) -> None:
                 f"scenario {quote(sid)} expects {wanted} but the margin is {margin} points "
                 f"(a close call below {float(document.decision.hybrid_margin):g})",
             )
+
+
+def _offered(document: Document, scenario: Scenario) -> set[str]:
+    """The alternatives a scenario's answers call for, as `advise` would offer them."""
+    given = collect(document, scenario_layers(document, scenario))
+    answers, _ = complete(document, given, fill_defaults=True)
+    return {a.id for a in offered(document, answers)}

@@ -23,6 +23,7 @@ from fwchoice.render.formatting import (
     note_status,
     option_labels,
     ratio_text,
+    source_title,
     stars,
 )
 from fwchoice.render.terminal import (
@@ -157,7 +158,7 @@ class _View:
                 run.append_text(data(f" Evidence rating: {suggested}."))
             for source in note["sources"]:
                 new_line()
-                run.append_text(data(f"    {source['title']}", "dim"))
+                run.append_text(data(f"    {source_title(source)}", "dim"))
                 parts.append(run)
                 # A URL is never wrapped or cut: the terminal wraps it and keeps it clickable.
                 parts.append(Unwrapped(data(f"    {source['url']}", "dim")))
@@ -181,14 +182,17 @@ class _View:
             measures.append_text(data(row["label"], "bold"))
             measures.append(": ")
             measures.append_text(data(row["description"]))
-            cells = [
-                Text(
+            cells = []
+            for o in options:
+                cell = Text(
                     stars(row["ratings"][o], maximum, self.glyphs),
                     style="bold green" if o in row["leaders"] else "",
                     no_wrap=True,
                 )
-                for o in options
-            ]
+                # The evidence's rating beside the published one: what advise scores.
+                if o in row["evidence_ratings"]:
+                    cell.append(f" {self.glyphs.arrow} {row['evidence_ratings'][o]}", style="bold")
+                cells.append(cell)
             leader = data(leader_text(row["leaders"], self.labels))
             marks = self.note_marks(row["label"], row["notes"])
             table.add_row(label, *cells, leader, marks)
@@ -204,7 +208,17 @@ class _View:
                 )
             )
         what = "Ratings are" if self.style.accessible else "Ratings are stars"
-        caption = Text(f"{what} from 0 to {maximum}; the leader of each row is named.", style="dim")
+        caption = Text(
+            f"{what} from 0 to {maximum}, as published; the leader of each row is named. "
+            f"{self.glyphs.arrow} N: the rating the evidence supports (see the note), which "
+            "advise scores by default.",
+            style="dim",
+        )
+        added = [r["label"] for r in self.c["matrix"] if not r["in_source"]]
+        if added:
+            caption.append(
+                f" Not in the source, added from research: {', '.join(added)}.", style="dim"
+            )
         if tabular(self.console, self.style, table):
             # One line per criterion in the table; what each measures below it.
             size_columns(self.console, table)
@@ -216,10 +230,17 @@ class _View:
         table = self.table("Feature", *self.labels.values(), "Notes")
         stacked: list[Callable[[], RenderableType]] = []
         for row in self.c["features"]:
-            cells = [
-                data(row["values"][o]["text"]) if row["values"][o] else Text(self.glyphs.dash)
-                for o in options
-            ]
+            cells = []
+            for o in options:
+                value = row["values"][o]
+                if not value:
+                    cells.append(Text(self.glyphs.dash))
+                    continue
+                cell = data(value["text"])
+                if value["published"]:  # the source's cell, kept beside the correction
+                    cell.append("\n")
+                    cell.append_text(data(f"published: {value['published']}", "dim"))
+                cells.append(cell)
             self.add_row(table, stacked, row, cells)
         return [self.choose(table, stacked)]
 

@@ -15,17 +15,19 @@ class Glyphs(NamedTuple):
     bullet: str
     dash: str
     check: str
+    arrow: str
+    """Between a published rating and the evidence's."""
 
     @classmethod
     def for_terminal(cls, unicode_ok: bool) -> "Glyphs":
         return UNICODE if unicode_ok else ASCII
 
 
-UNICODE = Glyphs(full="★", empty="☆", times="×", bullet="•", dash="—", check="✓")
-ASCII = Glyphs(full="*", empty=".", times="x", bullet="-", dash="-", check="+")
-PLAIN = Glyphs(full="", empty="", times="x", bullet="-", dash="none", check="yes")
+UNICODE = Glyphs(full="★", empty="☆", times="×", bullet="•", dash="—", check="✓", arrow="→")
+ASCII = Glyphs(full="*", empty=".", times="x", bullet="-", dash="-", check="+", arrow="->")
+PLAIN = Glyphs(full="", empty="", times="x", bullet="-", dash="none", check="yes", arrow="evidence")
 """For screen readers: no star glyphs ("4 of 5"), nothing a reader spells out."""
-GLYPH_PROBE = "★☆×•—✓┃━"
+GLYPH_PROBE = "★☆×•—✓→┃━"
 
 
 def stars(rating: int | None, maximum: int, glyphs: Glyphs = UNICODE) -> str:
@@ -108,6 +110,12 @@ def change_sentence(change: dict[str, Any]) -> str:
         f"{change['challenger_label']} would come first if {change['label']} weighed "
         f"{comparison} {number_text(change['threshold'])} (now {number_text(change['current'])})."
     )
+
+
+def source_title(source: dict[str, Any]) -> str:
+    """'FastAPI docs, Testing (0.141.1, 2026-07-29)': a source with its own version and date."""
+    when = ", ".join(source[key] for key in ("version", "date") if source.get(key))
+    return f"{source['title']} ({when})" if when else source["title"]
 
 
 def note_status(note: dict[str, Any]) -> str:
