@@ -398,7 +398,8 @@ def _reasons(
 
 
 def _exclusions(document: Document, evaluation: Evaluation) -> tuple[Exclusion, ...]:
-    """Options a must-have rules out: a gap no accepted add-on fills, in a feature another option ships."""
+    """Options a must-have rules out: a gap no accepted add-on fills, in a feature that
+    another option ships built in."""
     result = []
     for gap in evaluation.gaps:
         if not gap.excludes:

@@ -208,12 +208,14 @@ class _View:
                 )
             )
         what = "Ratings are" if self.style.accessible else "Ratings are stars"
-        caption = Text(
-            f"{what} from 0 to {maximum}, as published; the leader of each row is named. "
-            f"{self.glyphs.arrow} N: the rating the evidence supports (see the note), which "
-            "advise scores by default.",
-            style="dim",
-        )
+        caption = Text(f"{what} from 0 to {maximum}; the leader of each row is named.", style="dim")
+        if any(r["evidence_ratings"] for r in self.c["matrix"]):
+            caption = Text(
+                f"{what} from 0 to {maximum}, as published; the leader of each row is named. "
+                f"{self.glyphs.arrow} N: the rating the evidence supports (see the note), "
+                "which advise scores by default.",
+                style="dim",
+            )
         added = [r["label"] for r in self.c["matrix"] if not r["in_source"]]
         if added:
             caption.append(
