@@ -16,6 +16,7 @@ from fwchoice.render.formatting import (
     note_status,
     option_labels,
     ratio_text,
+    source_title,
     stars,
 )
 from fwchoice.render.markdown_text import md, md_cell, md_link
@@ -32,7 +33,7 @@ def note_lines(notes: NoteNumbers, start: int, labels: dict[str, str]) -> list[s
     lines = []
     for numbered in notes.since(start):
         note = numbered.note
-        sources = "; ".join(md_link(s["title"], s["url"]) for s in note["sources"])
+        sources = "; ".join(md_link(source_title(s), s["url"]) for s in note["sources"])
         line = (
             f"{numbered.number}. **{md(numbered.subject)}** ({note_status(note)}): "
             f"{md(note['text'])}"
@@ -101,14 +102,32 @@ def _matrix(sheet: _Sheet) -> list[str]:
         [
             f"**{md_cell(r['label'])}**",
             md_cell(r["description"]),
-            *(md_cell(stars(r["ratings"][o], maximum, glyphs)) for o in sheet.options),
+            *(_rating(r, o, maximum, glyphs) for o in sheet.options),
             md_cell(leader_text(r["leaders"], labels)),
             sheet.marks(r["label"], r["notes"]),
         ]
         for r in comparison["matrix"]
     ]
     headers = ["Criterion", "What it measures", *sheet.headers, "Leader", "Notes"]
-    return [f"Ratings are stars from 0 to {maximum}.", "", *table(headers, rows)]
+    out = [f"Ratings are stars from 0 to {maximum}.", ""]
+    if any(r["evidence_ratings"] for r in comparison["matrix"]):
+        out = [
+            f"Ratings are stars from 0 to {maximum}, as published; {glyphs.arrow} N is the "
+            "rating the evidence supports (see the note), which advise scores by default.",
+            "",
+        ]
+    added = [md(r["label"]) for r in comparison["matrix"] if not r["in_source"]]
+    if added:
+        out += [f"Not in the source, added from research: {', '.join(added)}.", ""]
+    return [*out, *table(headers, rows)]
+
+
+def _rating(row: dict[str, Any], option: str, maximum: int, glyphs: Glyphs) -> str:
+    """The published stars, and the evidence's rating beside them where it differs."""
+    cell = md_cell(stars(row["ratings"][option], maximum, glyphs))
+    if option in row["evidence_ratings"]:
+        cell += f" {glyphs.arrow} {row['evidence_ratings'][option]}"
+    return cell
 
 
 def _features(sheet: _Sheet) -> list[str]:
@@ -116,12 +135,20 @@ def _features(sheet: _Sheet) -> list[str]:
     rows = [
         [
             f"**{md_cell(r['label'])}**",
-            *(md_cell(r["values"][o]["text"]) if r["values"][o] else dash for o in sheet.options),
+            *(_feature_cell(r["values"][o]) if r["values"][o] else dash for o in sheet.options),
             sheet.marks(r["label"], r["notes"]),
         ]
         for r in sheet.comparison["features"]
     ]
     return table(["Feature", *sheet.headers, "Notes"], rows)
+
+
+def _feature_cell(value: dict[str, Any]) -> str:
+    """What the row says, and the source's cell as published where it was corrected."""
+    cell = md_cell(value["text"])
+    if value["published"]:
+        cell += f"<br>published: {md_cell(value['published'])}"
+    return cell
 
 
 def _benchmarks(sheet: _Sheet) -> list[str]:
@@ -170,6 +197,13 @@ def _use_cases(sheet: _Sheet) -> list[str]:
     if comparison.get("hybrids"):
         out += ["", "### Combining them", ""]
         out += [f"- **{md(h['label'])}**: {md(h['summary'])}" for h in comparison["hybrids"]]
+    for scope, title in (("beside", "Beside them"), ("outside", "Beyond their scope")):
+        listed = [a for a in comparison.get("alternatives", []) if a["scope"] == scope]
+        if listed:
+            out += ["", f"### {title}", ""]
+            out += [f"- **{md(a['label'])}**: {md(a['summary'])}" for a in listed]
+            for a in listed:
+                sheet.marks(a["label"], a["notes"])
     return out
 
 
