@@ -196,7 +196,7 @@ def _alternative(aid: str, a: dict[str, Any], questions: dict[str, Question]) ->
         label=a.get("label", aid),
         scope=a.get("scope", "beside"),
         summary=a.get("summary", ""),
-        when=tuple(_condition(c, questions) for c in a.get("when", [])),
+        when=tuple(read_condition(c, questions) for c in a.get("when", [])),
         url=a.get("url", ""),
         reasons=tuple(a.get("reasons", [])),
         trade_offs=tuple(a.get("trade_offs", [])),
