@@ -102,9 +102,20 @@ def _excluded(document: Document, counted: dict[str, Answer]) -> set[str]:
     for option in document.options:
         for fid in wanted:
             value = document.features[fid].values.get(option)
-            if value is not None and value.builtin is False and not (accepted and value.fill):
+            if (
+                value is not None
+                and value.builtin is False
+                and not (accepted and value.fill)
+                and _shipped_somewhere(document, fid)
+            ):
                 result.add(option)
     return result
+
+
+def _shipped_somewhere(document: Document, fid: str) -> bool:
+    """Rule 3: a must-have no option ships built in excludes none of them."""
+    values = document.features[fid].values
+    return any(values[o].builtin is True for o in document.options if o in values)
 
 
 @SETTINGS
@@ -189,13 +200,13 @@ def test_hybrids_are_offered_as_the_docs_state(data) -> None:
 
 
 def test_a_hybrid_with_the_option_in_third_place_by_a_point() -> None:
-    # FastAPI 83.2, Ninja 81.6, Django + DRF 80.8: all within the margin of 3, so
+    # FastAPI 82.1, Ninja 81.4, Django + DRF 80.0: all within the margin of 3, so
     # Django's ORM in FastAPI is offered though Django + DRF is third.
     values = {
-        "app_kind": "ml", "api_clients": "yes", "performance": "1", "concurrency": "light",
+        "app_kind": "ml", "api_clients": "yes", "performance": "2", "concurrency": "heavy",
         "admin": "no", "data_model": "relational", "security": ["tokens", "caching"],
-        "add_ons": "yes", "team": "fastapi", "timeline": "balanced", "api_docs": "4",
-        "type_safety": "2",
+        "add_ons": "yes", "team": "fastapi", "timeline": "mvp", "api_docs": "1",
+        "type_safety": "1",
     }  # fmt: skip
     given_answers = {
         q: Answer(tuple(v) if isinstance(v, list) else (v,), "flag") for q, v in values.items()
@@ -262,6 +273,7 @@ def test_team_must_haves_agenda_and_swings_as_the_docs_state(data, size: int) ->
         if (v := document.features[f].values.get(o)) is not None
         and v.builtin is False
         and not (accepted and v.fill)
+        and _shipped_somewhere(document, f)
     }  # fmt: skip
     ranking, _ = combined_ranking(document, members)
     assert set(ranking.excluded) == expected_excluded

@@ -166,7 +166,7 @@ def _outcome(advice: AdviceReport) -> list[str]:
     changes = advice.what_would_change_it.answers
     if changes is not None:
         out += ["", "What would change it:", ""]
-        listed = words.grouped_change_sentences(changes.changes)
+        listed = words.listed_change_sentences(changes.changes)
         out += [f"- {md(line)}" for line in listed] or [f"- {md(words.no_change_sentence(advice))}"]
     sure = [
         s

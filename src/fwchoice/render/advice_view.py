@@ -122,6 +122,8 @@ def _summary(
     heading = (
         f"What would change it ({more} more in the details)" if more > 0 else "What would change it"
     )
+    if more + len(changes) > words.CHANGES_LISTED:
+        heading = f"What would change it ({more} more; --format json lists every one)"
     parts += _section(style, heading, changes)
     how_sure = [s for s in (words.how_sure_sentence(advice),) if s]
     open_lines = words.uncertainty_sentences(advice)[1:3]
@@ -222,7 +224,7 @@ def details(advice: AdviceReport, console: Console, style: TerminalStyle) -> lis
         parts += _bullets(
             style,
             "Every answer change that flips it",
-            words.grouped_change_sentences(answers.changes),
+            words.listed_change_sentences(answers.changes),
         )
     open_lines = words.uncertainty_sentences(advice)
     skipped = words.skipped_sentence(advice)

@@ -354,6 +354,23 @@ def change_sentence(change: Flip) -> str:
     return f"If {parts}, {_comes_first(change)}."
 
 
+CHANGES_LISTED = 20
+"""A report lists at most this many answer changes; `--format json` holds every one."""
+
+
+def listed_change_sentences(changes: Sequence[Flip]) -> list[str]:
+    """The answer changes a report lists in full, the nearest first; a note says how
+    many more the JSON output holds (pairs of changes can run to hundreds)."""
+    sentences = grouped_change_sentences(changes)
+    if len(sentences) <= CHANGES_LISTED:
+        return sentences
+    more = len(sentences) - CHANGES_LISTED
+    return [
+        *sentences[:CHANGES_LISTED],
+        f"And {more} more answer changes; --format json lists every one.",
+    ]
+
+
 def grouped_change_sentences(changes: Sequence[Flip]) -> list[str]:
     """Single changes to one question that give the same outcome, as one sentence:
     'If "What are you building?" were "A full-stack site" or "A CMS", Django would...'
