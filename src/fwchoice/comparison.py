@@ -94,6 +94,7 @@ def comparison_data(
     if "use-cases" in sections:
         data["use_cases"] = _use_cases(document)
         data["hybrids"] = _hybrids(document)
+        data["alternatives"] = _alternatives(document)
     return data
 
 
@@ -217,6 +218,23 @@ def _use_cases(document: Document) -> list[dict[str, Any]]:
 
 def _hybrids(document: Document) -> list[dict[str, Any]]:
     return [hybrid_data(document, h) for h in document.hybrids.values()]
+
+
+def _alternatives(document: Document) -> list[dict[str, Any]]:
+    return [
+        {
+            "id": a.id,
+            "label": a.label,
+            "scope": a.scope,
+            "summary": a.summary,
+            "url": a.url,
+            "reasons": list(a.reasons),
+            "trade_offs": list(a.trade_offs),
+            "when": [condition_data(document, c) for c in a.when],
+            "notes": [note_data(n) for n in a.notes],
+        }
+        for a in document.alternatives.values()
+    ]
 
 
 def hybrid_data(document: Document, hybrid: Hybrid) -> dict[str, Any]:

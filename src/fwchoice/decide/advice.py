@@ -16,16 +16,25 @@ then the details (weights, the matrix, open answers, skipped questions).
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 from fractions import Fraction
 
 from fwchoice.comparison import exact_text, plain_number
-from fwchoice.criteria.answers import Answer, Answers, display, raw_value
+from fwchoice.criteria.answers import (
+    Answer,
+    Answers,
+    applicable_answers,
+    condition_holds,
+    display,
+    raw_value,
+)
 from fwchoice.criteria.model import RATING_MAX, Document, Hybrid
+from fwchoice.decide.alternatives import offered
 from fwchoice.decide.changes import FIRM, answer_flips, tie_breaker
 from fwchoice.decide.evidence import Disputed, RatingSet, disputed, other, rated_by
 from fwchoice.decide.report import (
     AdviceReport,
+    AlternativeApproach,
     AnswerChange,
     AnswerFlips,
     AnswerGiven,
@@ -189,7 +198,32 @@ def advice_report(
         robustness=_robustness(document, tested) if tested else None,
         evidence=_evidence(document, source, evaluation, ratings, alternative),
         insights=Insights(None, ()),
+        alternatives=() if team else _alternatives(document, evaluation),
     )
+
+
+def _alternatives(document: Document, evaluation: Evaluation) -> tuple[AlternativeApproach, ...]:
+    """The approaches beyond the options that the answers call for, each with the
+    answers that met its condition (the first condition that holds)."""
+    counted = applicable_answers(document, evaluation.answers)
+    result = []
+    for alternative in offered(document, evaluation.answers):
+        met = next(
+            c for c in alternative.when if c and condition_holds(c, counted, unsure_matches=False)
+        )
+        result.append(
+            AlternativeApproach(
+                id=alternative.id,
+                label=alternative.label,
+                scope=alternative.scope,
+                summary=alternative.summary,
+                url=alternative.url,
+                reasons=alternative.reasons,
+                trade_offs=alternative.trade_offs,
+                because=_condition_answers(document, met),
+            )
+        )
+    return tuple(result)
 
 
 def _method(document: Document, ratings: RatingSet, *, team: bool) -> Method:
@@ -303,23 +337,30 @@ def advice_verdict(document: Document, evaluation: Evaluation) -> Verdict:
 
 def hybrid_approach(document: Document, hybrid: Hybrid) -> HybridApproach:
     """A hybrid approach, with the answers that call for it written out."""
-    when = []
-    for qid, allowed in hybrid.when.items():
-        question = document.questions.get(qid)
-        if question is None:
-            continue
-        chosen = tuple(c for c in question.choices if c in allowed)
-        labels = tuple(question.choices[c].label for c in chosen)
-        when.append(ConditionAnswers(qid, question.text, chosen, labels))
     return HybridApproach(
         hybrid.id,
         hybrid.label,
         hybrid.summary,
         tuple(hybrid.options),
         tuple(hybrid.steps),
-        tuple(when),
+        _condition_answers(document, hybrid.when),
         hybrid.fits,
     )
+
+
+def _condition_answers(
+    document: Document, condition: Mapping[str, frozenset[str]]
+) -> tuple[ConditionAnswers, ...]:
+    """A condition written out: each question, and the answers that meet it."""
+    when = []
+    for qid, allowed in condition.items():
+        question = document.questions.get(qid)
+        if question is None:
+            continue
+        chosen = tuple(c for c in question.choices if c in allowed)
+        labels = tuple(question.choices[c].label for c in chosen)
+        when.append(ConditionAnswers(qid, question.text, chosen, labels))
+    return tuple(when)
 
 
 def _questions(document: Document, qids: Iterable[str]) -> tuple[QuestionRef, ...]:

@@ -228,6 +228,22 @@ class Caveat(NamedTuple):
     """No option ships it built in: whichever is chosen needs an add-on."""
 
 
+class AlternativeApproach(NamedTuple):
+    """An approach beyond the options that the answers call for: ``outside`` when the
+    project is one the options are not meant for (the report leads with it), ``beside``
+    when it fits alongside the verdict."""
+
+    id: str
+    label: str
+    scope: str
+    summary: str
+    url: str
+    reasons: tuple[str, ...]
+    trade_offs: tuple[str, ...]
+    because: tuple[ConditionAnswers, ...]
+    """The answers that met its condition."""
+
+
 class Need(NamedTuple):
     feature: str
     label: str
@@ -444,6 +460,8 @@ class AdviceReport(NamedTuple):
     robustness: RobustnessFigure | None
     evidence: Evidence
     insights: Insights
+    alternatives: tuple[AlternativeApproach, ...] = ()
+    """Approaches beyond the options the answers call for (empty for a team)."""
     replay: Replay | None = None
     """Only when saved answers are replayed (and then only in the JSON)."""
 

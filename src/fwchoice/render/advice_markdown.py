@@ -45,6 +45,12 @@ def advice_markdown(
     # A generated record is a proposal until the team accepts it.
     header = meta.header or Header("madr", title(advice), "proposed")
     out: list[str] = header_lines(header, md(title(advice)), supersedes=_in_status(meta))
+    # A project neither option is meant for: the record says so first.
+    beyond = words.beyond_lines(advice)
+    if beyond:
+        out += [f"> **{md(beyond[0])}**", ">"]
+        out += [f"> {md(line)}" for line in beyond[1:]]
+        out.append("")
     out += ["## Context and Problem Statement", "", md(document.description or document.title)]
     if advice.answers:
         out += ["", "The project, as described by the answers given:", ""]
@@ -62,6 +68,12 @@ def advice_markdown(
         )
     out += ["", "## Considered Options", ""]
     out += [f"- {md(labels[s.option])}" for s in advice.scores]
+    out += [
+        f"- {md(a.label)} ("
+        + ("outside the compared options" if a.scope == "outside" else "beside them")
+        + ", not scored)"
+        for a in advice.alternatives
+    ]
     out += ["", "## Decision Outcome", ""]
     out += _outcome(advice)
     out += _replay(advice)
@@ -76,6 +88,15 @@ def advice_markdown(
         if option.summary:
             out += [md(option.summary), ""]
         out += _pros_and_cons(advice, document, option.id)
+        out.append("")
+    for alternative in advice.alternatives:
+        out += [f"### {md(alternative.label)}", "", md(alternative.summary), ""]
+        out += [f"- Good, because {md(reason)}" for reason in alternative.reasons]
+        out += [f"- Bad, because {md(cost)}" for cost in alternative.trade_offs]
+        because = words.because_sentence(alternative)
+        out += [f"- Neutral: {md(because)}"] if because else []
+        if alternative.url:
+            out.append(f"- More: <{alternative.url}>")
         out.append("")
     out += ["## More Information", ""]
     if meta.supersedes and header.layout != "adr-tools":
@@ -143,6 +164,10 @@ def _outcome(advice: AdviceReport) -> list[str]:
         )
     out += ["", md(words.standing(advice))]
     out += _paragraph(words.exclusion_sentences(advice))
+    beside = words.beside_sentences(advice)
+    if beside:
+        out += ["", "Also consider:", ""]
+        out += [f"- {md(line)}" for line in beside]
     if advice.reasons:
         out += ["", f"{md(words.why_heading(advice, for_winner=True))}:", ""]
         out += [

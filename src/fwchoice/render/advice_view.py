@@ -16,7 +16,7 @@ from rich.text import Text
 from fwchoice.decide.report import AdviceReport
 from fwchoice.render import advice_words as words
 from fwchoice.render.formatting import number_text
-from fwchoice.render.terminal import FileLine, TerminalStyle, data, hanging, tabular
+from fwchoice.render.terminal import FileLine, TerminalStyle, Unwrapped, data, hanging, tabular
 
 BAR_WIDTH = 24
 CHANGES_SHOWN = 2
@@ -83,7 +83,11 @@ def _summary(
 ) -> list[RenderableType]:
     verdict = advice.verdict
     colour = {"clear": "bold green", "only": "bold green"}.get(verdict.kind, "bold yellow")
-    parts: list[RenderableType] = [data(words.headline(advice), colour)]
+    # A project neither option is meant for: say so first, before any score.
+    beyond = words.beyond_lines(advice)
+    parts: list[RenderableType] = [data(line, "bold yellow") for line in beyond[:1]]
+    parts += [data(line) for line in beyond[1:]]
+    parts.append(data(words.headline(advice), colour))
     if "standing" not in shed:
         standing = words.standing(advice)
         if len(standing) > console.width:
@@ -115,6 +119,9 @@ def _summary(
             parts.append(data(words.tie_breaker_sentence(advice), "bold"))
     if advice.caveats and "caveats" not in shed:
         parts += _section(style, "Caveats", [words.caveats_summary(advice)])
+    beside = words.beside_sentences(advice)
+    if beside:
+        parts += _section(style, "Also consider", beside)
     changes = _answer_changes(advice)[: 1 if "second_change" in shed else CHANGES_SHOWN]
     flips = advice.what_would_change_it.answers
     listed = flips.changes if flips else ()
@@ -208,6 +215,7 @@ def details(advice: AdviceReport, console: Console, style: TerminalStyle) -> lis
             "Caveats",
             [words.caveat_sentence(advice, c, more) for c, more in words.caveat_groups(advice)],
         )
+    parts += _alternatives(advice, style)
     # Every reason in full: the summary may have left some out to fit its screen.
     reasons = [words.reason_sentence(advice, r, for_winner=True, full=True) for r in advice.reasons]
     parts += _bullets(style, words.why_heading(advice, for_winner=True), reasons)
@@ -236,6 +244,23 @@ def details(advice: AdviceReport, console: Console, style: TerminalStyle) -> lis
     if advice.answers:
         parts.append(Text("Your answers", style="bold"))
         parts.append(_answers(advice, console, style))
+    return parts
+
+
+def _alternatives(advice: AdviceReport, style: TerminalStyle) -> list[RenderableType]:
+    """Each approach beyond the options in full: why it fits, what it costs, and the
+    answers that called for it."""
+    parts: list[RenderableType] = []
+    for alternative in advice.alternatives:
+        heading = f"{'Instead' if alternative.scope == 'outside' else 'Also consider'}: "
+        parts.append(data(heading + alternative.label, "bold"))
+        lines = [alternative.summary]
+        lines += [f"Why: {reason}" for reason in alternative.reasons]
+        lines += [f"Trade-off: {cost}" for cost in alternative.trade_offs]
+        lines += [s for s in (words.because_sentence(alternative),) if s]
+        parts += [hanging(style.glyphs.bullet, data(line)) for line in lines]
+        if alternative.url:
+            parts.append(Unwrapped(data(f"  {alternative.url}", "dim")))
     return parts
 
 

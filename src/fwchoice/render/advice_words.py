@@ -13,6 +13,7 @@ from collections.abc import Sequence
 
 from fwchoice.decide.report import (
     AdviceReport,
+    AlternativeApproach,
     AnswerChange,
     Caveat,
     Evidence,
@@ -120,7 +121,10 @@ def reason_sentence(
     )
     text += _raised_by(reason, full=full)
     for item in reason.disputed:
-        text += f" (disputed: the evidence rates {item.label} {item.evidence})"
+        if advice.method.ratings == "source":
+            text += f" (disputed: the evidence rates {item.label} {item.evidence})"
+        else:
+            text += f" (the evidence's rating; {item.label} is {item.source} as published)"
     return text + "."
 
 

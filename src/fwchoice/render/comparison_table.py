@@ -305,6 +305,16 @@ class _View:
                     [{"label": h["label"], "detail": h["summary"]} for h in self.c["hybrids"]]
                 )
             )
+        for scope, title in (("beside", "Beside them"), ("outside", "Beyond their scope")):
+            listed = [a for a in self.c.get("alternatives", []) if a["scope"] == scope]
+            if not listed:
+                continue
+            parts.append(Text(f"\n{title}", style="bold"))
+            parts.append(
+                self._bullets([{"label": a["label"], "detail": a["summary"]} for a in listed])
+            )
+            for a in listed:
+                self.note_marks(a["label"], a["notes"])
         return parts
 
     # --- helpers ----------------------------------------------------------------
