@@ -418,7 +418,8 @@ def test_answer_changes_that_flip_are_listed(cli) -> None:
         (only,) = change["changes"]
         by_question.setdefault(only["question"], []).append((only["to"], change["winner"]))
     # Token authentication ships with both, so refusing add-ons no longer excludes FastAPI.
-    assert set(by_question) == {"app_kind", "admin", "team"}
+    # (picking several must-haves at once weighs Django + DRF up enough)
+    assert set(by_question) == {"app_kind", "admin", "security", "team"}
     assert by_question["admin"] == [("Yes", "django")]
     robust = advise_json(cli, "--preset", "cms")
     assert robust["what_would_change_it"]["answers"]["kind"] == "none"
@@ -432,7 +433,7 @@ def test_team_agenda_swings_are_what_aligned_reruns_give(cli, in_tmp) -> None:
     criteria = str(REPO / "examples" / "fastapi-django-ninja.yaml")
     files = {
         "alice": "app_kind: ml\napi_clients: yes\nadmin: no\nteam: fastapi\n",
-        "bob": "app_kind: content\nadmin: yes\nteam: django\nsecurity: [uploads]\n"
+        "bob": "app_kind: content\nadmin: yes\nteam: django\nsecurity: [caching]\n"
         "add_ons: no\nperformance: 2\n",
     }
     resolved = {}

@@ -538,7 +538,8 @@ def test_flips_after_an_early_finish_keep_the_skipped_questions_open() -> None:
                 tuple(value) if isinstance(value, list) else (str(value),), "flag"
             )
         rerun, _ = complete(document, changed, fill_defaults=False)
-        assert evaluate(document, rerun).ranking.winner == flip["winner"], flip
+        scored = rated_by(document, "evidence")  # the ratings advise scores by default
+        assert evaluate(scored, rerun).ranking.winner == flip["winner"], flip
 
 
 @SETTINGS

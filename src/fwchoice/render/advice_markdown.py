@@ -50,6 +50,7 @@ def advice_markdown(
     if beyond:
         out += [f"> **{md(beyond[0])}**", ">"]
         out += [f"> {md(line)}" for line in beyond[1:]]
+        out += [f"> {md(a.summary)}" for a in advice.alternatives if a.scope == "outside"]
         out.append("")
     out += ["## Context and Problem Statement", "", md(document.description or document.title)]
     if advice.answers:
