@@ -262,7 +262,11 @@ def _gap(head: Caveat, narrower: list[Caveat]) -> str:
     """'Authentication (with JWT authentication; a must-have, and you accept a
     well-known add-on)'."""
     notes = [f"with {_listed([c.label for c in narrower])}"] if narrower else []
-    if head.must_have or any(c.must_have for c in narrower):
+    if head.fill:
+        notes.append(f"usually {head.fill}")
+    if head.shared or any(c.shared for c in narrower):
+        notes.append("a must-have no option ships built in: any choice needs an add-on")
+    elif head.must_have or any(c.must_have for c in narrower):
         notes.append("a must-have, and you accept a well-known add-on")
     return f"{head.label} ({'; '.join(notes)})" if notes else head.label
 
@@ -289,9 +293,46 @@ def caveat_sentence(advice: AdviceReport, caveat: Caveat, narrower: Sequence[Cav
         text += f"; nor {other.label} ({other.value})"
         if other.fill and other.fill != caveat.fill:
             text += f", for which teams usually use {other.fill}"
-    if caveat.must_have or any(c.must_have for c in narrower):
+    if caveat.shared or any(c.shared for c in narrower):
+        text += ". A must-have no option ships built in: any choice needs an add-on"
+    elif caveat.must_have or any(c.must_have for c in narrower):
         text += ". A must-have, and you accept a well-known add-on"
     return text + "."
+
+
+def _none_of(labels: list[str]) -> str:
+    if len(labels) == 2:
+        return f"neither {labels[0]} nor {labels[1]}"
+    return f"none of {_listed(labels, 'or')}"
+
+
+def beyond_lines(advice: AdviceReport) -> list[str]:
+    """The report's first lines when the answers describe a project the options are not
+    meant for: say so, and name what fits instead, before any score."""
+    outside = [a for a in advice.alternatives if a.scope == "outside"]
+    if not outside:
+        return []
+    options = [s.label for s in advice.scores]
+    lines = [
+        f"Outside this comparison: your answers describe a project {_none_of(options)} "
+        "is meant for; the scores below are for any part that does need one."
+    ]
+    lines += [f"What fits instead: {a.label}." for a in outside]
+    return lines
+
+
+def beside_sentences(advice: AdviceReport) -> list[str]:
+    """Approaches beyond the options that fit alongside the verdict, one line each."""
+    return [f"{a.label}: {a.summary}" for a in advice.alternatives if a.scope == "beside"]
+
+
+def because_sentence(alternative: AlternativeApproach) -> str:
+    """'Offered for your answers "Yes" to "Will staff...?" and ...'"""
+    parts = [
+        f"{_listed([_q(label) for label in c.answer_labels], 'or')} to {_q(c.text)}"
+        for c in alternative.because
+    ]
+    return f"Offered for your answers {_listed(parts)}." if parts else ""
 
 
 def hybrid_sentence(hybrid: HybridApproach) -> str:
